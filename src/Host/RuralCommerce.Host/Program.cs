@@ -1,0 +1,53 @@
+using RuralCommerce.Access;
+using RuralCommerce.Catalog;
+using RuralCommerce.Cooperatives;
+using RuralCommerce.Host;
+using RuralCommerce.IncomeTracking;
+using RuralCommerce.Orders;
+using RuralCommerce.Shared.Infrastructure;
+using RuralCommerce.Shared.Infrastructure.Outbox;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
+using RuralCommerce.Training;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSharedInfrastructure(builder.Configuration);
+builder.Services.AddHostSecurity(builder.Configuration);
+builder.Services.AddHostOpenApi();
+
+// The modules, explicitly: adding one is a line here and a line below.
+builder.Services
+    .AddCooperativesModule(builder.Configuration)
+    .AddAccessModule(builder.Configuration)
+    .AddCatalogModule(builder.Configuration)
+    .AddTrainingModule(builder.Configuration)
+    .AddOrdersModule(builder.Configuration)
+    .AddIncomeTrackingModule(builder.Configuration);
+
+var app = builder.Build();
+
+await app.Services.MigrateModuleDatabasesAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapHostHealth();
+app.MapOutboxOperations();
+
+app.MapCooperativesModule();
+app.MapAccessModule();
+app.MapCatalogModule();
+app.MapTrainingModule();
+app.MapOrdersModule();
+app.MapIncomeTrackingModule();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

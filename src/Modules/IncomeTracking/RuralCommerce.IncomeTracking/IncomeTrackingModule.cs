@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.IncomeTracking.Persistence;
+using RuralCommerce.Shared.Infrastructure.Outbox;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
+
+namespace RuralCommerce.IncomeTracking;
+
+public static class IncomeTrackingModule
+{
+    public const string Name = "IncomeTracking";
+
+    public static IServiceCollection AddIncomeTrackingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddModuleDatabase<IncomeTrackingDbContext, SqliteIncomeTrackingDbContext, SqlServerIncomeTrackingDbContext>(Name, IncomeTrackingDbContext.SchemaName);
+        services.AddIntegrationEventHandlersFrom(typeof(IncomeTrackingModule).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIncomeTrackingModule(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/income-tracking").WithTags(Name);
+        group.MapModuleHealth(Name);
+        return endpoints;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Linq.Expressions;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+
+namespace RuralCommerce.Shared.Infrastructure.Outbox;
+
+/// <summary>
+/// Drains every module's outbox and publishes through the mediator. Rows are claimed with a conditional update
+/// before delivery, so several host instances sharing one database never deliver the same message at once.
+/// </summary>
+public sealed partial class OutboxDispatcher : BackgroundService
+{
+    private const int MaxErrorLength = 4000;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IReadOnlyList<ModuleDatabase> _databases;
+    private readonly OutboxSignal _signal;
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly ResiliencePipeline _retry;
+
+    public OutboxDispatcher(
+        IServiceScopeFactory scopes,
+        IEnumerable<ModuleDatabase> databases,
+        OutboxSignal signal,
+        IOptions<OutboxOptions> options,
+        TimeProvider clock,
+        ILogger<OutboxDispatcher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _scopes = scopes;
+        _databases = databases.ToList();
+        _signal = signal;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = _options.RetryBaseDelay,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                OnRetry = args =>
+                {
+                    LogRetry(args.AttemptNumber + 1, args.RetryDelay, args.Outcome.Exception);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>One round: claims a batch from every module and delivers it in order of occurrence.</summary>
+    /// <returns>How many messages were claimed (processed or parked).</returns>
+    public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        var claimToken = Guid.NewGuid();
+        var claimed = new List<(ModuleDatabase Database, OutboxMessage Message)>();
+        foreach (var database in _databases)
+        {
+            var messages = await ClaimAsync(database, claimToken, cancellationToken);
+            claimed.AddRange(messages.Select(message => (database, message)));
+        }
+
+        foreach (var (database, message) in claimed.OrderBy(c => c.Message.OccurredAt).ThenBy(c => c.Message.Id))
+        {
+            await DeliverAsync(database, message, claimToken, cancellationToken);
+        }
+
+        return claimed.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await DispatchPendingAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A database that is briefly unreachable must not stop the dispatcher for good.
+                LogRoundFailed(exception);
+            }
+
+            if (claimed == 0)
+            {
+                await _signal.WaitAsync(_options.IdlePollInterval, stoppingToken);
+            }
+        }
+    }
+
+    private static Expression<Func<OutboxMessage, bool>> Claimable(DateTimeOffset now) =>
+        m => m.ProcessedAt == null && m.ParkedAt == null && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now);
+
+    private async Task<List<OutboxMessage>> ClaimAsync(ModuleDatabase database, Guid claimToken, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var context = Resolve(scope, database);
+        var now = _clock.GetUtcNow();
+        var candidates = await context.OutboxMessages
+            .Where(Claimable(now))
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(_options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        // The claimable condition is evaluated again by the UPDATE itself: of two dispatchers racing for a row,
+        // only the first one's update matches it.
+        var claimExpiresAt = now + _options.ClaimDuration;
+        await context.OutboxMessages
+            .Where(m => candidates.Contains(m.Id))
+            .Where(Claimable(now))
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.ClaimToken, claimToken)
+                    .SetProperty(m => m.ClaimExpiresAt, claimExpiresAt)
+                    .SetProperty(m => m.Deliveries, m => m.Deliveries + 1),
+                cancellationToken);
+        return await context.OutboxMessages.AsNoTracking()
+            .Where(m => m.ClaimToken == claimToken)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task DeliverAsync(ModuleDatabase database, OutboxMessage message, Guid claimToken, CancellationToken cancellationToken)
+    {
+        var failure = message.Deliveries > _options.MaxAttempts
+            ? new InvalidOperationException(
+                $"Claimed {message.Deliveries} times without completing: a host may have stopped while delivering it.")
+            : await PublishAsync(message, cancellationToken);
+
+        await using var scope = _scopes.CreateAsyncScope();
+        var now = _clock.GetUtcNow();
+        var ours = Resolve(scope, database).OutboxMessages
+            .Where(m => m.Id == message.Id && m.ClaimToken == claimToken);
+        if (failure is null)
+        {
+            await ours.ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.ProcessedAt, now)
+                    .SetProperty(m => m.ClaimToken, (Guid?)null)
+                    .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null),
+                cancellationToken);
+            return;
+        }
+
+        LogParked(message.Id, message.Type, database.Module, failure);
+        var error = Describe(failure);
+        await ours.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.ParkedAt, now)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.ClaimToken, (Guid?)null)
+                .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null),
+            cancellationToken);
+    }
+
+    private async Task<Exception?> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var integrationEvent = message.Deserialize();
+            await _retry.ExecuteAsync(
+                async token =>
+                {
+                    await using var scope = _scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(integrationEvent, token);
+                },
+                cancellationToken);
+            return null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return exception;
+        }
+    }
+
+    private static ModuleDbContext Resolve(AsyncServiceScope scope, ModuleDatabase database) =>
+        (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+
+    private static string Describe(Exception failure)
+    {
+        var inner = failure is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [failure];
+        var text = string.Join(Environment.NewLine, inner.Select(e => $"{e.GetType().FullName}: {e.Message}"));
+        return text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery attempt {Attempt} failed; retrying in {Delay}")]
+    private partial void LogRetry(int attempt, TimeSpan delay, Exception? exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Type}) of module {Module} parked")]
+    private partial void LogParked(Guid messageId, string type, string module, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch round failed")]
+    private partial void LogRoundFailed(Exception exception);
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.Shared.Infrastructure.Web;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Shared.Infrastructure.Outbox;
+
+public sealed record ParkedMessageResponse(
+    Guid Id, string Module, string Type, DateTimeOffset OccurredAt, DateTimeOffset ParkedAt, int Deliveries, string? LastError);
+
+/// <summary>Operator view of messages the dispatcher gave up on, and the way to send them again.</summary>
+public static class OutboxOperationsEndpoints
+{
+    public static IEndpointRouteBuilder MapOutboxOperations(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/operations/outbox")
+            .WithTags("Operations")
+            .RequireAuthorization(AuthorizationPolicies.PlatformAdmin);
+
+        group.MapGet("/parked", ListParkedAsync)
+            .WithName("ListParkedOutboxMessages")
+            .WithSummary("Messages parked after their last failed delivery, newest first, across all modules.")
+            .ProducesValidationProblem();
+
+        group.MapPost("/parked/{id:guid}/replay", ReplayAsync)
+            .WithName("ReplayParkedOutboxMessage")
+            .WithSummary("Puts a parked message back in its outbox for another round of delivery attempts.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return endpoints;
+    }
+
+    private static async Task<Ok<PagedResult<ParkedMessageResponse>>> ListParkedAsync(
+        IServiceProvider services, IEnumerable<ModuleDatabase> databases, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var request = PageRequest.From(page, pageSize);
+        var total = 0;
+        var candidates = new List<ParkedMessageResponse>();
+        foreach (var database in databases)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var parked = Outbox(scope, database).AsNoTracking().Where(m => m.ParkedAt != null);
+            total += await parked.CountAsync(cancellationToken);
+            // Each module's first (skip + take) rows are enough to build the merged page.
+            candidates.AddRange(await parked
+                .OrderByDescending(m => m.ParkedAt).ThenBy(m => m.Id)
+                .Take(request.Skip + request.PageSize)
+                .Select(m => new ParkedMessageResponse(
+                    m.Id, database.Module, m.Type, m.OccurredAt, m.ParkedAt!.Value, m.Deliveries, m.LastError))
+                .ToListAsync(cancellationToken));
+        }
+
+        var items = candidates
+            .OrderByDescending(m => m.ParkedAt).ThenBy(m => m.Id)
+            .Skip(request.Skip).Take(request.PageSize)
+            .ToList();
+        return TypedResults.Ok(new PagedResult<ParkedMessageResponse>(items, request.Page, request.PageSize, total));
+    }
+
+    private static async Task<Accepted> ReplayAsync(
+        Guid id, IServiceProvider services, IEnumerable<ModuleDatabase> databases, OutboxSignal signal, CancellationToken cancellationToken)
+    {
+        foreach (var database in databases)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var message = Outbox(scope, database).Where(m => m.Id == id);
+            var replayed = await message.Where(m => m.ParkedAt != null).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.ParkedAt, (DateTimeOffset?)null).SetProperty(m => m.Deliveries, 0),
+                cancellationToken);
+            if (replayed == 1)
+            {
+                signal.Notify();
+                return TypedResults.Accepted((string?)null);
+            }
+
+            if (await message.AnyAsync(cancellationToken))
+            {
+                throw new ConflictException($"Outbox message '{id}' is not parked.");
+            }
+        }
+
+        throw new NotFoundException("Outbox message", id);
+    }
+
+    private static DbSet<OutboxMessage> Outbox(AsyncServiceScope scope, ModuleDatabase database) =>
+        ((ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType)).OutboxMessages;
+}

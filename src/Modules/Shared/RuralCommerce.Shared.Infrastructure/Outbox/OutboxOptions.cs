@@ -1,0 +1,28 @@
+namespace RuralCommerce.Shared.Infrastructure.Outbox;
+
+/// <summary>The <c>Outbox</c> configuration section.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Runs the dispatcher in this host. Turn off on instances that should only serve HTTP.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>Deliveries of one message before it is parked (each retried with exponential backoff).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First retry delay; doubles on every further attempt, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Messages claimed per module in one round.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long a claim protects a message from other dispatchers; a crashed host's claims expire.</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// When nothing wakes it, the dispatcher still looks this often: for rows committed by another host instance
+    /// and for claims left by a crashed one. Commits in this host wake it at once.
+    /// </summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

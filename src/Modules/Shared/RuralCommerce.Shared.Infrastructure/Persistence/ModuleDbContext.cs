@@ -1,0 +1,133 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Shared.Infrastructure.Inbox;
+using RuralCommerce.Shared.Infrastructure.Outbox;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Shared.Infrastructure.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext. It owns the module's outbox and inbox, turns the domain events of saved
+/// aggregates into outbox rows in the same transaction, keeps aggregate versions as concurrency tokens, and applies
+/// the storage conventions both providers share (UTC ticks on SQLite, money as whole fen, typed ids as Guids).
+/// </summary>
+public abstract class ModuleDbContext : DbContext
+{
+    private TimeProvider? _clock;
+
+    protected ModuleDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The module's SQL Server schema (SQLite has none: each module gets its own file instead).</summary>
+    public abstract string Schema { get; }
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    internal bool HasUnsignalledOutboxMessages { get; set; }
+
+    /// <summary>Stores an integration event in this module's outbox; it is published once the save commits.</summary>
+    public void Publish(IntegrationEvent integrationEvent)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent, Clock));
+    }
+
+    /// <summary>The application's <see cref="TimeProvider"/> (tests replace it), or the system clock outside DI.</summary>
+    protected TimeProvider Clock => _clock ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary>
+    /// Maps a domain event raised by one of this module's aggregates to the integration events other modules see.
+    /// Called during <c>SaveChanges</c>, so the rows commit with the aggregate.
+    /// </summary>
+    protected virtual IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => [];
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // A module that has only its outbox and inbox yet is fine.
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning));
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        if (Database.IsSqlServer())
+        {
+            modelBuilder.HasDefaultSchema(Schema);
+        }
+
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            modelBuilder.Entity(entityType.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyToFenConverter>();
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot compare or order DateTimeOffset; UTC ticks compare correctly and index well.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+
+        foreach (var idType in StronglyTypedIdTypes(GetType().Assembly))
+        {
+            configurationBuilder.Properties(idType)
+                .HaveConversion(typeof(StronglyTypedIdConverter<>).MakeGenericType(idType));
+        }
+    }
+
+    private static IEnumerable<Type> StronglyTypedIdTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t.IsValueType && t.GetInterfaces().Any(i =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IStronglyTypedId<>)));
+
+    private void PrepareForSave()
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>().ToList();
+        foreach (var entry in aggregates.Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(a => a.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
+
+        foreach (var aggregate in aggregates.Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0))
+        {
+            foreach (var integrationEvent in aggregate.DomainEvents.SelectMany(ToIntegrationEvents))
+            {
+                Publish(integrationEvent);
+            }
+
+            aggregate.ClearDomainEvents();
+        }
+
+        HasUnsignalledOutboxMessages |= ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+    }
+}

@@ -1,0 +1,41 @@
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RuralCommerce.Shared.Infrastructure.Outbox;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
+
+namespace RuralCommerce.Shared.Infrastructure;
+
+public static class SharedInfrastructureRegistration
+{
+    /// <summary>What every module relies on: clock, database settings, mediator, outbox dispatcher, error mapping.</summary>
+    public static IServiceCollection AddSharedInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName));
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetRequiredService);
+        services.AddScoped<IMediator, SequentialMediator>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitSignaler>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<Microsoft.Extensions.Hosting.BackgroundService>(provider => provider.GetRequiredService<IOptions<OutboxOptions>>().Value.DispatcherEnabled
+            ? provider.GetRequiredService<OutboxDispatcher>()
+            : new IdleHostedService());
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    private sealed class IdleHostedService : Microsoft.Extensions.Hosting.BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,43 @@
+namespace RuralCommerce.SharedKernel;
+
+/// <summary>A business rule was broken; the API answers 409 with the rule's name and message.</summary>
+public sealed class BusinessRuleValidationException : Exception
+{
+    public BusinessRuleValidationException(IBusinessRule brokenRule)
+        : base(brokenRule?.Message)
+    {
+        ArgumentNullException.ThrowIfNull(brokenRule);
+        BrokenRule = brokenRule;
+    }
+
+    public IBusinessRule BrokenRule { get; }
+
+    public string RuleName => BrokenRule.GetType().Name;
+}
+
+/// <summary>The addressed resource does not exist (or is not visible to the caller); the API answers 404.</summary>
+public sealed class NotFoundException(string resource, object id)
+    : Exception($"{resource} '{id}' was not found.")
+{
+    public string Resource { get; } = resource;
+}
+
+/// <summary>A conflict that is not a domain rule (duplicate key, stale state); the API answers 409.</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>Input failed validation; the API answers 400 with the field errors.</summary>
+public sealed class RequestValidationException : Exception
+{
+    public RequestValidationException(IDictionary<string, string[]> errors)
+        : base("One or more validation errors occurred.")
+    {
+        Errors = new Dictionary<string, string[]>(errors);
+    }
+
+    public RequestValidationException(string field, string error)
+        : this(new Dictionary<string, string[]> { [field] = [error] })
+    {
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+}

@@ -1,0 +1,25 @@
+using MediatR;
+
+namespace RuralCommerce.SharedKernel;
+
+/// <summary>A notification another module may consume. Lives in a module's Contracts project.</summary>
+public interface IIntegrationEvent : INotification
+{
+    /// <summary>Unique per occurrence: consumers use it to handle each event once.</summary>
+    Guid EventId { get; }
+
+    /// <summary>When the change that caused the event committed (UTC).</summary>
+    DateTimeOffset OccurredAt { get; }
+}
+
+/// <summary>
+/// Base for integration events: <c>public sealed record MemberJoinedIntegrationEvent(Guid CooperativeId, ...) : IntegrationEvent;</c>
+/// Past tense, primitives only, versioned by adding fields. The outbox stamps <see cref="EventId"/> and
+/// <see cref="OccurredAt"/> when it stores the event.
+/// </summary>
+public abstract record IntegrationEvent : IIntegrationEvent
+{
+    public Guid EventId { get; init; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+}
