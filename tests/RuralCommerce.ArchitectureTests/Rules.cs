@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Xml.Linq;
+using NetArchTest.Rules;
+
+namespace RuralCommerce.ArchitectureTests;
+
+/// <summary>
+/// Each rule returns its violations, so the tests can show both that the solution keeps it and that it catches a
+/// deliberate break (<see cref="RulesCatchViolationsTests"/>).
+/// </summary>
+internal static class Rules
+{
+    /// <summary>A module may use the shared projects and other modules' Contracts, nothing else of ours.</summary>
+    public static IReadOnlyList<string> ForbiddenModuleReferences(Assembly module)
+    {
+        var self = module.GetName().Name!;
+        return module.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => IsOurs(name) && !IsAllowedForModule(name, self))
+            .ToList();
+    }
+
+    /// <summary>The same rule read from the project file, which also catches a reference nothing uses yet.</summary>
+    public static IReadOnlyList<string> ForbiddenModuleProjectReferences(string projectFile)
+    {
+        var self = Path.GetFileNameWithoutExtension(projectFile);
+        return XDocument.Load(projectFile).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .Where(name => !IsAllowedForModule(name, self))
+            .ToList();
+    }
+
+    /// <summary>Only the module class is public; everything else stays internal to the module.</summary>
+    public static IReadOnlyList<string> PublicTypesOtherThanModuleClass(Assembly module, Type? moduleClass) =>
+        module.GetExportedTypes().Where(t => t != moduleClass).Select(t => t.FullName!).ToList();
+
+    /// <summary>Contracts carry events and primitives: they may depend on the shared kernel only.</summary>
+    public static IReadOnlyList<string> ForbiddenContractsReferences(Assembly contracts) =>
+        contracts.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name != Solution.SharedKernel && !IsPlatform(name))
+            .ToList();
+
+    /// <summary>Domain code is plain C#: no EF Core, no ASP.NET Core.</summary>
+    public static IReadOnlyList<string> DomainTypesUsingFrameworks(Assembly assembly, string domainNamespace)
+    {
+        var result = Types.InAssembly(assembly)
+            .That().ResideInNamespace(domainNamespace)
+            .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
+            .GetResult();
+        return result.FailingTypeNames?.ToList() ?? [];
+    }
+
+    private static bool IsOurs(string assemblyName) => assemblyName.StartsWith("RuralCommerce.", StringComparison.Ordinal);
+
+    private static bool IsAllowedForModule(string reference, string self) =>
+        reference == Solution.SharedKernel
+        || reference == Solution.SharedInfrastructure
+        || reference == $"{self}.Contracts"
+        || reference.EndsWith(".Contracts", StringComparison.Ordinal);
+
+    // The runtime, and MediatR because IIntegrationEvent extends its INotification.
+    private static bool IsPlatform(string assemblyName) =>
+        assemblyName is "netstandard" or "mscorlib" or "MediatR"
+        || assemblyName.StartsWith("System", StringComparison.Ordinal);
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.SharedKernel;
+using RuralCommerce.TestSupport;
+
+namespace RuralCommerce.Host.Tests;
+
+/// <summary>The real host on SQLite files in a temp folder, with a probe subscriber tests can break and mend.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private static readonly byte[] KeyBytes = Enumerable.Range(1, 48).Select(i => (byte)i).ToArray();
+    private readonly TempDirectory _data = new();
+
+    public string DataDirectory => _data.Path;
+
+    public ProbeSwitch Probe { get; } = new();
+
+    public HttpClient CreateSignedInClient(params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(roles));
+        return client;
+    }
+
+    public static string Token(string[] roles, byte[]? key = null, DateTime? expires = null) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "RuralCommerce",
+            Audience = "RuralCommerce",
+            IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-15),
+            NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-15),
+            Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = Guid.CreateVersion7().ToString(), ["role"] = roles },
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? KeyBytes), SecurityAlgorithms.HmacSha256),
+        });
+
+    public HttpClient CreateAdminClient() => CreateSignedInClient(PlatformRoles.Admin);
+
+    /// <summary>Commits an event into a module's outbox, as that module's own use case would.</summary>
+    public async Task<Guid> PublishAsync(string module, IntegrationEvent integrationEvent)
+    {
+        var database = Services.GetServices<ModuleDatabase>().Single(d => d.Module == module);
+        await using var scope = Services.CreateAsyncScope();
+        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        context.Publish(integrationEvent);
+        await context.SaveChangesAsync();
+        return context.OutboxMessages.Local.Single().Id;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:DataDirectory", _data.Path);
+        builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(KeyBytes));
+        builder.UseSetting("Outbox:MaxAttempts", "2");
+        builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.010");
+        builder.ConfigureTestServices(services => services
+            .AddSingleton(Probe)
+            .AddScoped<INotificationHandler<ProbeIntegrationEvent>, ProbeHandler>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _data.Dispose();
+        }
+    }
+}
+
+public sealed record ProbeIntegrationEvent(string Note) : IntegrationEvent;
+
+public sealed class ProbeSwitch
+{
+    public bool Broken { get; set; }
+
+    public int Deliveries;
+}
+
+public sealed class ProbeHandler(ProbeSwitch probe) : INotificationHandler<ProbeIntegrationEvent>
+{
+    public Task Handle(ProbeIntegrationEvent notification, CancellationToken cancellationToken)
+    {
+        if (probe.Broken)
+        {
+            throw new InvalidOperationException("Probe subscriber is broken (injected failure).");
+        }
+
+        Interlocked.Increment(ref probe.Deliveries);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace RuralCommerce.Host.Tests;
+
+/// <summary>
+/// Walks every operation in the OpenAPI document: unless it is marked anonymous (an empty security list), it must
+/// refuse a caller without a token. A new endpoint without a policy fails here.
+/// </summary>
+public sealed partial class EndpointAuthorizationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Every_endpoint_not_marked_anonymous_answers_401_without_a_token()
+    {
+        var client = factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var checkedOperations = 0;
+        var anonymous = new List<string>();
+
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var security = operation.Value.TryGetProperty("security", out var s) ? s : default;
+                if (security.ValueKind == JsonValueKind.Array && security.GetArrayLength() == 0)
+                {
+                    anonymous.Add(name);
+                    continue;
+                }
+
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Name.ToUpperInvariant()), new Uri(Concrete(path.Name), UriKind.Relative));
+                var response = await client.SendAsync(request);
+
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{name} answered {(int)response.StatusCode} without a token.");
+                checkedOperations++;
+            }
+        }
+
+        Assert.True(checkedOperations >= 2, "the walk found the protected operations");
+        Assert.All(anonymous, name => Assert.EndsWith("/health", name, StringComparison.Ordinal));
+    }
+
+    private static string Concrete(string template) => RouteParameter().Replace(template, Guid.CreateVersion7().ToString());
+
+    [GeneratedRegex("{[^}]+}")]
+    private static partial Regex RouteParameter();
+}
