@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RuralCommerce.Benchmarks.MoneyBenchmarks).Assembly).Run(args);
