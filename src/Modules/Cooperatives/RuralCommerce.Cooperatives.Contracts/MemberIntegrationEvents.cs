@@ -1,0 +1,39 @@
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Cooperatives.Contracts;
+
+/// <summary>Role names a member can hold in a cooperative, as they travel in events and access tokens.</summary>
+public static class MemberRoles
+{
+    public const string Admin = "Admin";
+    public const string Seller = "Seller";
+    public const string LivestreamHost = "LivestreamHost";
+    public const string Trainer = "Trainer";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Seller, LivestreamHost, Trainer];
+}
+
+/// <summary>A person became an active member. <paramref name="AccountId"/> is the applicant's account, if known.</summary>
+public sealed record MemberJoinedIntegrationEvent(
+    Guid CooperativeId, Guid MemberId, string Name, string Phone, string Village, IReadOnlyList<string> Roles, Guid? AccountId, DateOnly JoinedOn)
+    : IntegrationEvent;
+
+public sealed record MemberRoleGrantedIntegrationEvent(Guid CooperativeId, Guid MemberId, string Role) : IntegrationEvent;
+
+public sealed record MemberRoleRevokedIntegrationEvent(Guid CooperativeId, Guid MemberId, string Role) : IntegrationEvent;
+
+public sealed record MemberSuspendedIntegrationEvent(Guid CooperativeId, Guid MemberId) : IntegrationEvent;
+
+public sealed record MemberReinstatedIntegrationEvent(Guid CooperativeId, Guid MemberId) : IntegrationEvent;
+
+public sealed record MemberLeftIntegrationEvent(Guid CooperativeId, Guid MemberId) : IntegrationEvent;
+
+public sealed record CooperativeRegisteredIntegrationEvent(
+    Guid CooperativeId, string Name, string CreditCode, string Province, string County, string Township, string Village)
+    : IntegrationEvent;
+
+public sealed record CooperativeSuspendedIntegrationEvent(Guid CooperativeId) : IntegrationEvent;
+
+public sealed record CooperativeReinstatedIntegrationEvent(Guid CooperativeId) : IntegrationEvent;
+
+public sealed record CooperativeDissolvedIntegrationEvent(Guid CooperativeId) : IntegrationEvent;
