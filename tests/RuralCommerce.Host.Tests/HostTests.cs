@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 
+using RuralCommerce.TestSupport;
+
 namespace RuralCommerce.Host.Tests;
 
 public sealed class HostTests(ApiFactory factory) : IClassFixture<ApiFactory>

@@ -52,3 +52,39 @@ public sealed class IdentifierTests
         public override DateTimeOffset GetUtcNow() => now;
     }
 }
+
+public sealed class PhoneNumberTests
+{
+    [Theory]
+    [InlineData("+8613800138000", "+8613800138000")]
+    [InlineData("13800138000", "+8613800138000")]
+    [InlineData("138 0013 8000", "+8613800138000")]
+    [InlineData("+86 138-0013-8000", "+8613800138000")]
+    [InlineData("008613800138000", "+8613800138000")]
+    [InlineData("+85291234567", "+85291234567")]
+    public void Common_ways_of_typing_a_mobile_number_become_E164(string input, string expected)
+    {
+        Assert.True(PhoneNumber.TryParse(input, out var phone));
+        Assert.Equal(expected, phone.Value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("hello")]
+    [InlineData("12345")]
+    [InlineData("+8612800138000")]
+    [InlineData("+86138001380001")]
+    [InlineData("+0123456789")]
+    public void Anything_else_is_refused(string input)
+    {
+        Assert.False(PhoneNumber.TryParse(input, out _));
+        var error = Assert.Throws<RequestValidationException>(() => PhoneNumber.Parse(input));
+        Assert.Contains("phone", error.Errors.Keys);
+    }
+
+    [Fact]
+    public void A_masked_number_hides_the_middle_digits()
+    {
+        Assert.Equal("+86138****8000", PhoneNumber.Parse("+8613800138000").Masked);
+    }
+}

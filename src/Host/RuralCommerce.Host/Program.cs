@@ -6,7 +6,7 @@ using RuralCommerce.IncomeTracking;
 using RuralCommerce.Orders;
 using RuralCommerce.Shared.Infrastructure;
 using RuralCommerce.Shared.Infrastructure.Outbox;
-using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.Training;
 using Scalar.AspNetCore;
@@ -14,7 +14,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSharedInfrastructure(builder.Configuration);
-builder.Services.AddHostSecurity(builder.Configuration);
+builder.Services.AddRuralCommerceSecurity(builder.Configuration);
 builder.Services.AddHostOpenApi();
 
 // The modules, explicitly: adding one is a line here and a line below.
@@ -28,12 +28,13 @@ builder.Services
 
 var app = builder.Build();
 
-await app.Services.MigrateModuleDatabasesAsync();
+await app.Services.InitializeModulesAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();

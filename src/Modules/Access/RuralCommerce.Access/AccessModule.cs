@@ -1,9 +1,26 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Features;
+using RuralCommerce.Access.Features.ChangePassword;
+using RuralCommerce.Access.Features.GetMe;
+using RuralCommerce.Access.Features.GrantPlatformRole;
+using RuralCommerce.Access.Features.RefreshSession;
+using RuralCommerce.Access.Features.Register;
+using RuralCommerce.Access.Features.RequestVerificationCode;
+using RuralCommerce.Access.Features.SignIn;
+using RuralCommerce.Access.Features.SignOut;
+using RuralCommerce.Access.Features.VerifyPhone;
+using RuralCommerce.Access.Infrastructure;
 using RuralCommerce.Access.Persistence;
+using RuralCommerce.Shared.Infrastructure;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -19,6 +36,17 @@ public static class AccessModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDatabase<AccessDbContext, SqliteAccessDbContext, SqlServerAccessDbContext>(Name, AccessDbContext.SchemaName);
         services.AddIntegrationEventHandlersFrom(typeof(AccessModule).Assembly);
+        services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName));
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddScoped<SessionIssuer>();
+        services.AddScoped<VerificationCodeSender>();
+        services.AddScoped<IModuleStartupTask, BootstrapPlatformAdmin>();
+        services.AddRateLimiter(options => options.AddPolicy(AccessRateLimits.Credentials, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
+            {
+                var limit = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.CredentialRateLimit;
+                return new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 };
+            })));
         return services;
     }
 
@@ -26,6 +54,15 @@ public static class AccessModule
     {
         var group = endpoints.MapGroup("/api/access").WithTags(Name);
         group.MapModuleHealth(Name);
+        group.MapRegister();
+        group.MapRequestVerificationCode();
+        group.MapVerifyPhone();
+        group.MapSignIn();
+        group.MapRefreshSession();
+        group.MapSignOut();
+        group.MapChangePassword();
+        group.MapGetMe();
+        group.MapGrantPlatformRole();
         return endpoints;
     }
 }

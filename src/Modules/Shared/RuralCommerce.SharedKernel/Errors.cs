@@ -41,3 +41,12 @@ public sealed class RequestValidationException : Exception
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 }
+
+/// <summary>The caller could not be authenticated (wrong credentials, a revoked or reused token); the API answers 401.</summary>
+public sealed class AuthenticationFailedException(string message) : Exception(message);
+
+/// <summary>Too many attempts (a locked account, codes requested too often); the API answers 429 with Retry-After.</summary>
+public sealed class TooManyAttemptsException(string message, TimeSpan retryAfter) : Exception(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -21,3 +21,7 @@ public sealed class StronglyTypedIdConverter<TId>() : ValueConverter<TId, Guid>(
     // Expression trees cannot call static abstract members directly.
     private static TId Create(Guid value) => TId.From(value);
 }
+
+public sealed class PhoneNumberConverter() : ValueConverter<PhoneNumber, string>(
+    phone => phone.Value,
+    value => PhoneNumber.FromStored(value));

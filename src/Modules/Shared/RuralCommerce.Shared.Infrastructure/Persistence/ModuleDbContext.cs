@@ -92,6 +92,7 @@ public abstract class ModuleDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.Properties<Money>().HaveConversion<MoneyToFenConverter>();
+        configurationBuilder.Properties<PhoneNumber>().HaveConversion<PhoneNumberConverter>().HaveMaxLength(16);
         if (Database.IsSqlite())
         {
             // SQLite cannot compare or order DateTimeOffset; UTC ticks compare correctly and index well.

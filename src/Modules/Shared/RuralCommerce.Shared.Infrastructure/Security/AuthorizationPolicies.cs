@@ -1,13 +1,24 @@
 namespace RuralCommerce.Shared.Infrastructure.Security;
 
-/// <summary>Policy and role names shared by all modules, so no endpoint invents its own spelling.</summary>
+/// <summary>Policy names shared by all modules, so no endpoint invents its own spelling.</summary>
 public static class AuthorizationPolicies
 {
     /// <summary>Platform operators: register cooperatives, see and replay parked messages.</summary>
     public const string PlatformAdmin = "PlatformAdmin";
+
+    /// <summary>An active member of the cooperative named by the <c>{cooperativeId}</c> route value (or a platform admin).</summary>
+    public const string CooperativeMember = "CooperativeMember";
+
+    /// <summary>An active member with the Admin role in the <c>{cooperativeId}</c> cooperative (or a platform admin).</summary>
+    public const string CooperativeAdmin = "CooperativeAdmin";
+
+    /// <summary>The route value the cooperative policies read.</summary>
+    public const string CooperativeRouteValue = "cooperativeId";
 }
 
 public static class PlatformRoles
 {
     public const string Admin = "platform-admin";
+
+    public static IReadOnlyList<string> All { get; } = [Admin];
 }

@@ -6,15 +6,16 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using RuralCommerce.Shared.Infrastructure.Messaging;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.SharedKernel;
 using RuralCommerce.TestSupport;
 
-namespace RuralCommerce.Host.Tests;
+namespace RuralCommerce.TestSupport;
 
 /// <summary>The real host on SQLite files in a temp folder, with a probe subscriber tests can break and mend.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     private static readonly byte[] KeyBytes = Enumerable.Range(1, 48).Select(i => (byte)i).ToArray();
     private readonly TempDirectory _data = new();
@@ -22,6 +23,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public string DataDirectory => _data.Path;
 
     public ProbeSwitch Probe { get; } = new();
+
+    /// <summary>Every text message the host "sent".</summary>
+    public CapturingSmsSender Sms { get; } = new();
+
+    /// <summary>Configuration a derived factory changes (e.g. a strict rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public HttpClient CreateSignedInClient(params string[] roles)
     {
@@ -61,8 +68,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(KeyBytes));
         builder.UseSetting("Outbox:MaxAttempts", "2");
         builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.010");
+        builder.UseSetting("Outbox:IdlePollInterval", "00:00:00.200");
+        builder.UseSetting("Access:CredentialRateLimit:PermitLimit", "100000");
+        builder.UseSetting("Access:VerificationCodeCooldown", "00:00:00");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services
             .AddSingleton(Probe)
+            .AddSingleton<ISmsSender>(Sms)
             .AddScoped<INotificationHandler<ProbeIntegrationEvent>, ProbeHandler>());
     }
 

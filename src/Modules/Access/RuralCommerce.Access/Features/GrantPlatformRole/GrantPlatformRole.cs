@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.Shared.Infrastructure.Web;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Access.Features.GrantPlatformRole;
+
+internal sealed record GrantPlatformRoleRequest(string? Role);
+
+internal static class GrantPlatformRoleEndpoint
+{
+    public static void MapGrantPlatformRole(this IEndpointRouteBuilder group) =>
+        group.MapPost("/accounts/{accountId:guid}/platform-roles", HandleAsync)
+            .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
+            .WithName("GrantPlatformRole")
+            .WithSummary("Makes another verified account a platform administrator.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<NoContent> HandleAsync(
+        Guid accountId, GrantPlatformRoleRequest request, AccessDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(PlatformRoles.All.Contains(request.Role), "role", $"role must be one of: {string.Join(", ", PlatformRoles.All)}.");
+        errors.ThrowIfAny();
+
+        var id = new AccountId(accountId);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+                      ?? throw new NotFoundException("Account", accountId);
+        if (!account.IsPhoneVerified)
+        {
+            throw new ConflictException("The account has not verified its phone number yet.");
+        }
+
+        account.GrantPlatformRole(request.Role!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

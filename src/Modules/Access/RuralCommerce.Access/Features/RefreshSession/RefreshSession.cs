@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RuralCommerce.Access.Domain.Sessions;
+using RuralCommerce.Access.Infrastructure;
+using RuralCommerce.Access.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Access.Features.RefreshSession;
+
+internal sealed record RefreshSessionRequest(string? RefreshToken);
+
+internal static class RefreshSessionEndpoint
+{
+    public static void MapRefreshSession(this IEndpointRouteBuilder group) =>
+        group.MapPost("/token/refresh", HandleAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(AccessRateLimits.Credentials)
+            .WithName("RefreshSession")
+            .WithSummary("Trades a refresh token for a new pair. A token used twice signs its whole session out (theft), "
+                         + "except a retry within seconds of its use, when the first answer was lost.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Ok<SessionResponse>> HandleAsync(
+        RefreshSessionRequest request, AccessDbContext db, SessionIssuer sessions, IOptions<AccessOptions> options,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(!string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "refreshToken is required.");
+        errors.ThrowIfAny();
+
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var hash = RefreshToken.Hash(request.RefreshToken!);
+        var token = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now)
+        {
+            throw new AuthenticationFailedException("The refresh token is not valid. Sign in again.");
+        }
+
+        var family = await db.RefreshTokens.Where(t => t.FamilyId == token.FamilyId).ToListAsync(cancellationToken);
+        if (token.RotatedAt is { } rotatedAt)
+        {
+            if (now - rotatedAt > settings.RefreshTokenReuseGrace)
+            {
+                // A spent token came back: someone else holds a copy. End the whole session.
+                family.ForEach(t => t.Revoke(now));
+                await db.SaveChangesAsync(cancellationToken);
+                throw new AuthenticationFailedException("The refresh token was already used; the session has been signed out.");
+            }
+
+            // The client never saw the successor: retire it and issue another.
+            family.Where(t => t.IsActiveAt(now)).ToList().ForEach(t => t.Revoke(now));
+        }
+
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == token.AccountId, cancellationToken)
+                      ?? throw new AuthenticationFailedException("The account no longer exists.");
+        var (successor, value) = token.Successor(now, settings.RefreshTokenLifetime, clock);
+        db.RefreshTokens.Add(successor);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await sessions.IssueAsync(account, successor, value, cancellationToken));
+    }
+}

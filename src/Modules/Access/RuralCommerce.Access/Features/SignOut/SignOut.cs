@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Domain.Sessions;
+using RuralCommerce.Access.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.Shared.Infrastructure.Web;
+
+namespace RuralCommerce.Access.Features.SignOut;
+
+internal sealed record SignOutRequest(string? RefreshToken);
+
+internal static class SignOutEndpoint
+{
+    public static void MapSignOut(this IEndpointRouteBuilder group) =>
+        group.MapPost("/sign-out", HandleAsync)
+            .WithName("SignOut")
+            .WithSummary("Revokes the session the refresh token belongs to. Signing out twice is harmless.")
+            .ProducesValidationProblem();
+
+    private static async Task<NoContent> HandleAsync(
+        SignOutRequest request, ClaimsPrincipal caller, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(!string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "refreshToken is required.");
+        errors.ThrowIfAny();
+
+        var hash = RefreshToken.Hash(request.RefreshToken!);
+        var accountId = new AccountId(caller.AccountId());
+        var familyId = await db.RefreshTokens
+            .Where(t => t.TokenHash == hash && t.AccountId == accountId)
+            .Select(t => (Guid?)t.FamilyId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (familyId is not null)
+        {
+            var now = clock.GetUtcNow();
+            await db.RefreshTokens.Where(t => t.FamilyId == familyId).ForEachAsync(t => t.Revoke(now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+}

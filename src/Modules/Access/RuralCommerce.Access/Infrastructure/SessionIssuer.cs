@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Domain.Memberships;
+using RuralCommerce.Access.Domain.Sessions;
+using RuralCommerce.Access.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+
+namespace RuralCommerce.Access.Infrastructure;
+
+internal sealed record SessionResponse(
+    string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt)
+{
+    public string TokenType => "Bearer";
+}
+
+/// <summary>Turns an account and a fresh refresh token into the pair a client keeps.</summary>
+internal sealed class SessionIssuer(AccessDbContext db, IOptions<JwtOptions> jwt, SigningKey signingKey, TimeProvider clock)
+{
+    private static readonly JsonWebTokenHandler Handler = new();
+
+    public async Task<SessionResponse> IssueAsync(Account account, RefreshToken refreshToken, string refreshTokenValue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(refreshToken);
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.AccountId == account.Id && m.Status == MembershipStatus.Active)
+            .OrderBy(m => m.CooperativeId)
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var expiresAt = now + jwt.Value.AccessTokenLifetime;
+        var token = Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = jwt.Value.Issuer,
+            Audience = jwt.Value.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [RuralClaims.Subject] = account.Id.Value.ToString(),
+                [RuralClaims.Name] = account.DisplayName,
+                [RuralClaims.Phone] = account.Phone.Value,
+                [RuralClaims.PhoneVerified] = account.IsPhoneVerified,
+                [RuralClaims.Role] = account.PlatformRoles.ToArray(),
+                [RuralClaims.Membership] = memberships
+                    .Select(m => new MembershipClaim(m.CooperativeId, m.MemberId, m.Roles).Format())
+                    .ToArray(),
+            },
+        });
+        return new SessionResponse(token, expiresAt, refreshTokenValue, refreshToken.ExpiresAt);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace RuralCommerce.Shared.Infrastructure.Security;
+
+/// <summary>The claims in a RuralCommerce access token.</summary>
+public static class RuralClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Phone = "phone";
+    public const string PhoneVerified = "phone_verified";
+    public const string Role = "role";
+
+    /// <summary>One per active membership: <c>{cooperativeId}|{memberId}|{Role,Role}</c>.</summary>
+    public const string Membership = "coop";
+}
+
+/// <summary>An active membership as the caller's token states it.</summary>
+public sealed record MembershipClaim(Guid CooperativeId, Guid MemberId, IReadOnlyList<string> Roles)
+{
+    public string Format() => string.Create(
+        CultureInfo.InvariantCulture, $"{CooperativeId:D}|{MemberId:D}|{string.Join(',', Roles)}");
+
+    public static MembershipClaim? TryParse(string value)
+    {
+        var parts = (value ?? "").Split('|');
+        return parts.Length == 3 && Guid.TryParse(parts[0], out var cooperativeId) && Guid.TryParse(parts[1], out var memberId)
+            ? new MembershipClaim(cooperativeId, memberId, parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            : null;
+    }
+
+    public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>What modules ask of the caller: who they are and where they belong.</summary>
+public static class CallerClaims
+{
+    public static Guid AccountId(this ClaimsPrincipal caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return Guid.TryParse(caller.FindFirst(RuralClaims.Subject)?.Value, out var id)
+            ? id
+            : throw new InvalidOperationException("The caller has no account id; is the endpoint authorised?");
+    }
+
+    public static bool IsPlatformAdmin(this ClaimsPrincipal caller) =>
+        caller?.HasClaim(RuralClaims.Role, PlatformRoles.Admin) ?? false;
+
+    public static IReadOnlyList<MembershipClaim> Memberships(this ClaimsPrincipal caller) =>
+        caller?.FindAll(RuralClaims.Membership).Select(c => MembershipClaim.TryParse(c.Value)).OfType<MembershipClaim>().ToList() ?? [];
+
+    public static MembershipClaim? MembershipIn(this ClaimsPrincipal caller, Guid cooperativeId) =>
+        caller.Memberships().FirstOrDefault(m => m.CooperativeId == cooperativeId);
+
+    /// <summary>Platform admins administer every cooperative; members only their own, with the Admin role.</summary>
+    public static bool CanAdminister(this ClaimsPrincipal caller, Guid cooperativeId) =>
+        caller.IsPlatformAdmin() || (caller.MembershipIn(cooperativeId)?.HasRole("Admin") ?? false);
+}

@@ -1,0 +1,61 @@
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Shared.Infrastructure.Web;
+
+/// <summary>Collects field errors of one request, then throws them together as a 400.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    /// <summary>Adds <paramref name="message"/> unless <paramref name="condition"/> holds; returns the condition.</summary>
+    public bool Require(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            Add(field, message);
+        }
+
+        return condition;
+    }
+
+    /// <summary>A required text of at most <paramref name="maxLength"/> characters, trimmed.</summary>
+    public string RequireText(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (Require(trimmed.Length > 0, field, $"{field} is required."))
+        {
+            Require(trimmed.Length <= maxLength, field, $"{field} must be at most {maxLength} characters.");
+        }
+
+        return trimmed;
+    }
+
+    public PhoneNumber RequirePhone(string? value, string field = "phone")
+    {
+        Require(PhoneNumber.TryParse(value, out var phone), field, "Enter a mobile phone number such as +8613800138000.");
+        return phone;
+    }
+
+    public override string ToString() =>
+        string.Join("; ", _errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}")));
+
+    public void ThrowIfAny()
+    {
+        if (!IsEmpty)
+        {
+            throw new RequestValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Domain.Memberships;
+using RuralCommerce.Access.Domain.Sessions;
+using RuralCommerce.Access.Infrastructure;
+using RuralCommerce.Shared.Infrastructure.Web;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Access.Tests;
+
+public sealed class AccessDomainTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+    private static readonly PhoneNumber Phone = PhoneNumber.Parse("+8613800138000");
+
+    [Fact]
+    public void The_fifth_wrong_password_in_a_row_locks_the_account()
+    {
+        var account = NewAccount();
+        for (var i = 0; i < 4; i++)
+        {
+            account.RecordFailedSignIn(Now, maxFailures: 5, TimeSpan.FromMinutes(15));
+        }
+
+        Assert.False(account.IsLockedOutAt(Now));
+        account.RecordFailedSignIn(Now, maxFailures: 5, TimeSpan.FromMinutes(15));
+
+        Assert.True(account.IsLockedOutAt(Now.AddMinutes(14)));
+        Assert.False(account.IsLockedOutAt(Now.AddMinutes(15)));
+        var error = Assert.Throws<BusinessRuleValidationException>(() => account.RecordSuccessfulSignIn(Now.AddMinutes(1)));
+        Assert.IsType<LockedAccountCannotSignInRule>(error.BrokenRule);
+    }
+
+    [Fact]
+    public void A_successful_sign_in_clears_the_failure_count()
+    {
+        var account = NewAccount();
+        account.RecordFailedSignIn(Now, 2, TimeSpan.FromMinutes(15));
+
+        account.RecordSuccessfulSignIn(Now);
+        account.RecordFailedSignIn(Now, 2, TimeSpan.FromMinutes(15));
+
+        Assert.False(account.IsLockedOutAt(Now));
+    }
+
+    [Fact]
+    public void A_code_works_once_and_five_wrong_guesses_burn_it()
+    {
+        var (verification, code) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
+        var wrong = code == "000000" ? "111111" : "000000";
+        for (var i = 0; i < PhoneVerification.MaxFailedAttempts; i++)
+        {
+            Assert.False(verification.TryConsume(wrong, Now));
+        }
+
+        Assert.False(verification.TryConsume(code, Now));
+
+        var (fresh, freshCode) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
+        Assert.True(fresh.TryConsume(freshCode, Now));
+        Assert.False(fresh.TryConsume(freshCode, Now));
+    }
+
+    [Fact]
+    public void An_expired_code_is_refused()
+    {
+        var (verification, code) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
+
+        Assert.False(verification.TryConsume(code, Now.AddMinutes(10)));
+    }
+
+    [Fact]
+    public void Using_a_refresh_token_spends_it_and_a_revoked_one_cannot_be_used()
+    {
+        var (token, _) = RefreshToken.StartFamily(new AccountId(Guid.CreateVersion7()), Now, TimeSpan.FromDays(30), TimeProvider.System);
+
+        var (successor, value) = token.Successor(Now, TimeSpan.FromDays(30), TimeProvider.System);
+
+        Assert.False(token.IsActiveAt(Now));
+        Assert.True(successor.IsActiveAt(Now));
+        Assert.Equal(token.FamilyId, successor.FamilyId);
+        Assert.Equal(RefreshToken.Hash(value), successor.TokenHash);
+        successor.Revoke(Now);
+        var error = Assert.Throws<BusinessRuleValidationException>(() => successor.Successor(Now, TimeSpan.FromDays(30), TimeProvider.System));
+        Assert.IsType<RevokedOrExpiredRefreshTokenCannotBeUsedRule>(error.BrokenRule);
+    }
+
+    [Fact]
+    public void A_membership_links_only_to_an_account_that_verified_the_same_phone()
+    {
+        var membership = Membership.Joined(Guid.CreateVersion7(), Guid.CreateVersion7(), Phone, ["Seller"], Now);
+        var unverified = NewAccount();
+        var otherPhone = Account.Register(new AccountId(Guid.CreateVersion7()), PhoneNumber.Parse("+8613900139000"), "Wang", "x", Now);
+        otherPhone.VerifyPhone(Now);
+
+        Assert.False(membership.TryLinkTo(unverified, Now));
+        Assert.False(membership.TryLinkTo(otherPhone, Now));
+
+        unverified.VerifyPhone(Now);
+        Assert.True(membership.TryLinkTo(unverified, Now));
+        Assert.Equal(unverified.Id, membership.AccountId);
+    }
+
+    [Fact]
+    public void Membership_roles_are_granted_once_and_revoked()
+    {
+        var membership = Membership.Joined(Guid.CreateVersion7(), Guid.CreateVersion7(), Phone, ["Seller"], Now);
+
+        membership.Grant("Admin", Now);
+        membership.Grant("Admin", Now);
+        membership.Revoke("Seller", Now);
+
+        Assert.Equal(["Admin"], membership.Roles);
+    }
+
+    [Theory]
+    [InlineData("short1", "Use 8 to 128 characters.")]
+    [InlineData("onlyletters", "Use both letters and digits.")]
+    [InlineData("12345678", "Use both letters and digits.")]
+    [InlineData("Password1", "This password is too common.")]
+    [InlineData("x13800138000", "Do not use your phone number.")]
+    public void Weak_passwords_are_refused_with_a_reason(string password, string reason)
+    {
+        var errors = new ValidationErrors();
+
+        PasswordPolicy.Check(password, Phone, "password", errors);
+
+        Assert.Contains(reason, errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_strong_password_passes()
+    {
+        var errors = new ValidationErrors();
+
+        PasswordPolicy.Check("Tea-garden-2026", Phone, "password", errors);
+
+        Assert.True(errors.IsEmpty);
+    }
+
+    private static Account NewAccount() => Account.Register(new AccountId(Guid.CreateVersion7()), Phone, "Li Wei", "hash", Now);
+}

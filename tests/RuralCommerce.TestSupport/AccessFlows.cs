@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit;
+
+namespace RuralCommerce.TestSupport;
+
+/// <summary>A signed-in session as the API hands it out.</summary>
+public sealed record Session(string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
+
+/// <summary>The real account flows over HTTP: register, verify the phone with the texted code, sign in.</summary>
+public static class AccessFlows
+{
+    public const string Password = "Mushr00ms-on-corn-cobs";
+
+    private static int _nextPhone = Random.Shared.Next(10_000_000, 80_000_000);
+
+    /// <summary>A mainland mobile number no other test uses.</summary>
+    public static string NewPhone() => $"+86139{Interlocked.Increment(ref _nextPhone):D8}";
+
+    public static async Task<Guid> RegisterAsync(this ApiFactory factory, string phone, string password = Password, string name = "Li Wei")
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var response = await factory.CreateClient().PostAsJsonAsync(
+            new Uri("/api/access/register", UriKind.Relative), new { phone, displayName = name, password });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accountId").GetGuid();
+    }
+
+    public static async Task VerifyPhoneAsync(this ApiFactory factory, string phone)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var response = await factory.CreateClient().PostAsJsonAsync(
+            new Uri("/api/access/phone-verification", UriKind.Relative), new { phone, code = factory.Sms.LastCodeFor(phone) });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    public static async Task<Session> SignInAsync(this ApiFactory factory, string phone, string password = Password)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var response = await factory.CreateClient().PostAsJsonAsync(
+            new Uri("/api/access/sign-in", UriKind.Relative), new { phone, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Session>())!;
+    }
+
+    /// <summary>Registers, verifies and signs in a new person; returns the phone and the session.</summary>
+    public static async Task<(string Phone, Session Session)> NewVerifiedPersonAsync(this ApiFactory factory, string name = "Li Wei")
+    {
+        var phone = NewPhone();
+        await factory.RegisterAsync(phone, name: name);
+        await factory.VerifyPhoneAsync(phone);
+        return (phone, await factory.SignInAsync(phone));
+    }
+
+    public static HttpClient ClientFor(this ApiFactory factory, Session session)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(session);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
+        return client;
+    }
+}
