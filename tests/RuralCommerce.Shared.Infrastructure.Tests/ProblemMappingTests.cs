@@ -16,6 +16,9 @@ public sealed class ProblemMappingTests
         { new BusinessRuleValidationException(new AlwaysBrokenRule()), StatusCodes.Status409Conflict },
         { new ConflictException("Duplicate phone."), StatusCodes.Status409Conflict },
         { new DbUpdateConcurrencyException("Stale."), StatusCodes.Status409Conflict },
+        { new DbUpdateException("Unique index."), StatusCodes.Status409Conflict },
+        { new AuthenticationFailedException("Wrong password."), StatusCodes.Status401Unauthorized },
+        { new TooManyAttemptsException("Locked.", TimeSpan.FromMinutes(1)), StatusCodes.Status429TooManyRequests },
         { new InvalidOperationException("Bug."), StatusCodes.Status500InternalServerError },
     };
 

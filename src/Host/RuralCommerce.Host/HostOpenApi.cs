@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using RuralCommerce.Shared.Infrastructure.Idempotency;
 
 namespace RuralCommerce.Host;
 
@@ -28,6 +29,19 @@ internal static class HostOpenApi
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<IdempotentEndpoint>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = Idempotency.HeaderName,
+                        In = ParameterLocation.Header,
+                        Required = false,
+                        Description = "A unique key per intended change (e.g. a UUID). A retry with the same key and body returns the first answer and changes nothing.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+                    });
+                }
+
                 if (metadata.OfType<IAllowAnonymous>().Any())
                 {
                     // Marks the operation as anonymous so tooling (and the auth-coverage test) can tell.

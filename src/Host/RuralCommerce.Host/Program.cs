@@ -5,6 +5,7 @@ using RuralCommerce.Host;
 using RuralCommerce.IncomeTracking;
 using RuralCommerce.Orders;
 using RuralCommerce.Shared.Infrastructure;
+using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -31,6 +32,7 @@ var app = builder.Build();
 await app.Services.InitializeModulesAsync();
 
 app.UseExceptionHandler();
+app.UseIdempotencyKeys();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();

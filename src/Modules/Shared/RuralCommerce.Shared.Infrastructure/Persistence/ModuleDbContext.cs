@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Inbox;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.SharedKernel;
@@ -29,6 +30,8 @@ public abstract class ModuleDbContext : DbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     internal bool HasUnsignalledOutboxMessages { get; set; }
 
@@ -79,6 +82,7 @@ public abstract class ModuleDbContext : DbContext
 
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotentRequestConfiguration());
         modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()

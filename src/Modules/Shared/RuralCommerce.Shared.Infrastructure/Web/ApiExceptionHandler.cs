@@ -85,6 +85,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Title = "The resource was changed by someone else.",
             Detail = "Reload it and try again.",
         },
+        // A unique index refused a row written at the same moment as another (two taps, two tabs).
+        DbUpdateException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The change conflicts with one saved at the same time.",
+            Detail = "Reload and try again.",
+        },
         _ => new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,

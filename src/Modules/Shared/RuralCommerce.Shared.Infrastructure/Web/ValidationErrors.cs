@@ -51,6 +51,14 @@ public sealed class ValidationErrors
     public override string ToString() =>
         string.Join("; ", _errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}")));
 
+    /// <summary>A positive CNY amount in yuan with at most two decimals (whole fen).</summary>
+    public Money RequireMoney(decimal? amount, string field)
+    {
+        var valid = amount is > 0m and <= 10_000_000_000m && decimal.Round(amount.Value, 2) == amount.Value;
+        Require(valid, field, $"{field} must be a positive amount in yuan with at most two decimals.");
+        return valid ? Money.Yuan(amount!.Value) : Money.Zero;
+    }
+
     public void ThrowIfAny()
     {
         if (!IsEmpty)

@@ -192,6 +192,37 @@ namespace RuralCommerce.Access.Persistence.Migrations.SqlServer
                     b.ToTable("RefreshTokens", "access");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Shared.Infrastructure.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequests", "access");
+                });
+
             modelBuilder.Entity("RuralCommerce.Shared.Infrastructure.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("EventId")

@@ -1,0 +1,307 @@
+using RuralCommerce.Cooperatives.Contracts;
+using RuralCommerce.Cooperatives.Domain.Cooperatives;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Cooperatives.Domain.Members;
+
+internal readonly record struct MemberId(Guid Value) : IStronglyTypedId<MemberId>
+{
+    public static MemberId From(Guid value) => new(value);
+}
+
+internal enum MemberStatus
+{
+    Applied,
+    Active,
+    Suspended,
+    Left,
+    Rejected,
+}
+
+internal sealed record MemberJoined(Member Member) : IDomainEvent;
+
+internal sealed record MemberRoleChanged(CooperativeId CooperativeId, MemberId MemberId, string Role, bool Granted) : IDomainEvent;
+
+internal sealed record MemberStatusChanged(CooperativeId CooperativeId, MemberId MemberId, MemberStatus Status) : IDomainEvent;
+
+/// <summary>A person in a cooperative's register: applies or is added, holds roles and shares, and may leave.</summary>
+internal sealed class Member : AggregateRoot
+{
+    public const string RoleListDelimiter = ",";
+
+    // Stored as ",Admin,Seller," so a role filter is one exact LIKE on both providers.
+    private string _roleList = RoleListDelimiter;
+
+
+    private Member()
+    {
+    }
+
+    public MemberId Id { get; private set; }
+
+    public CooperativeId CooperativeId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public PhoneNumber Phone { get; private set; }
+
+    public string Village { get; private set; } = "";
+
+    /// <summary>The phone's digits, kept only so administrators can search by part of a number.</summary>
+    public string PhoneDigits { get; private set; } = "";
+
+    public IdCardNumber? IdCardNumber { get; private set; }
+
+    public MemberStatus Status { get; private set; }
+
+    /// <summary>The account that applied, for self-service applications.</summary>
+    public Guid? ApplicantAccountId { get; private set; }
+
+    public DateTimeOffset AppliedAt { get; private set; }
+
+    public DateOnly? JoinedOn { get; private set; }
+
+    public int Shares { get; private set; }
+
+    public IReadOnlyList<string> Roles => _roleList.Split(RoleListDelimiter, StringSplitOptions.RemoveEmptyEntries);
+
+    public bool IsCurrent => Status is MemberStatus.Applied or MemberStatus.Active or MemberStatus.Suspended;
+
+    public bool IsActiveAdmin => Status == MemberStatus.Active && HasRole(MemberRoles.Admin);
+
+    public static string RoleFilter(string role) => $"{RoleListDelimiter}{role}{RoleListDelimiter}";
+
+    /// <summary>A person asks to join; an administrator approves or rejects.</summary>
+    public static Member Apply(
+        MemberId id, Cooperative cooperative, string name, PhoneNumber phone, string village, IdCardNumber? idCard, Guid applicantAccountId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        return new Member
+        {
+            Id = id,
+            CooperativeId = cooperative.Id,
+            Name = name,
+            Phone = phone,
+            PhoneDigits = phone.Value.TrimStart('+'),
+            Village = village,
+            IdCardNumber = idCard,
+            Status = MemberStatus.Applied,
+            ApplicantAccountId = applicantAccountId,
+            AppliedAt = now,
+        };
+    }
+
+    /// <summary>An administrator enters a member directly (or the platform appoints a new cooperative's first admin).</summary>
+    public static Member Add(
+        MemberId id, Cooperative cooperative, string name, PhoneNumber phone, string village, IdCardNumber? idCard,
+        IEnumerable<string> roles, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        var member = new Member
+        {
+            Id = id,
+            CooperativeId = cooperative.Id,
+            Name = name,
+            Phone = phone,
+            PhoneDigits = phone.Value.TrimStart('+'),
+            Village = village,
+            IdCardNumber = idCard,
+            Status = MemberStatus.Applied,
+            AppliedAt = now,
+            _roleList = RoleListDelimiter + string.Concat(roles.Distinct(StringComparer.Ordinal).Select(r => r + RoleListDelimiter)),
+        };
+        member.Activate(cooperative, now);
+        return member;
+    }
+
+    public void Approve(Cooperative cooperative, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new OnlyAnApplicationCanBeDecidedRule(this));
+        Activate(cooperative, now);
+    }
+
+    public void Reject(Cooperative cooperative)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new OnlyAnApplicationCanBeDecidedRule(this));
+        Status = MemberStatus.Rejected;
+    }
+
+    public void Suspend(Cooperative cooperative)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new MemberWhoLeftCannotBeSuspendedRule(this));
+        CheckRule(new MemberMustBeActiveRule(this));
+        if (HasRole(MemberRoles.Admin))
+        {
+            cooperative.AdminDeactivated();
+        }
+
+        ChangeStatus(MemberStatus.Suspended);
+    }
+
+    public void Reinstate(Cooperative cooperative)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new OnlySuspendedMemberCanBeReinstatedRule(this));
+        if (HasRole(MemberRoles.Admin))
+        {
+            cooperative.AdminActivated();
+        }
+
+        ChangeStatus(MemberStatus.Active);
+    }
+
+    public void Leave(Cooperative cooperative)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new MemberMustBeActiveOrSuspendedToLeaveRule(this));
+        CheckRule(new MemberWithSharesCannotLeaveRule(this));
+        if (IsActiveAdmin)
+        {
+            cooperative.AdminDeactivated();
+        }
+
+        ChangeStatus(MemberStatus.Left);
+    }
+
+    public void GrantRole(Cooperative cooperative, string role)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new MemberMustBeActiveRule(this));
+        if (HasRole(role))
+        {
+            return;
+        }
+
+        if (role == MemberRoles.Admin)
+        {
+            cooperative.AdminActivated();
+        }
+
+        _roleList += role + RoleListDelimiter;
+        AddDomainEvent(new MemberRoleChanged(CooperativeId, Id, role, Granted: true));
+    }
+
+    public void RevokeRole(Cooperative cooperative, string role)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new MemberMustBeActiveRule(this));
+        if (!HasRole(role))
+        {
+            return;
+        }
+
+        if (role == MemberRoles.Admin)
+        {
+            cooperative.AdminDeactivated();
+        }
+
+        _roleList = _roleList.Replace(RoleFilter(role), RoleListDelimiter, StringComparison.Ordinal);
+        AddDomainEvent(new MemberRoleChanged(CooperativeId, Id, role, Granted: false));
+    }
+
+    public void ReceiveShares(Cooperative cooperative, int count)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new MemberMustBeActiveRule(this));
+        CheckRule(new ShareCountMustBePositiveRule(count));
+        Shares += count;
+    }
+
+    public void GiveUpShares(Cooperative cooperative, int count)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+        CheckRule(new ShareCountMustBePositiveRule(count));
+        CheckRule(new CannotGiveUpMoreSharesThanHeldRule(this, count));
+        Shares -= count;
+    }
+
+    public bool HasRole(string role) => _roleList.Contains(RoleFilter(role), StringComparison.Ordinal);
+
+    private void Activate(Cooperative cooperative, DateTimeOffset now)
+    {
+        Status = MemberStatus.Active;
+        JoinedOn = DateOnly.FromDateTime(now.UtcDateTime);
+        if (HasRole(MemberRoles.Admin))
+        {
+            cooperative.AdminActivated();
+        }
+
+        AddDomainEvent(new MemberJoined(this));
+    }
+
+    private void ChangeStatus(MemberStatus status)
+    {
+        Status = status;
+        AddDomainEvent(new MemberStatusChanged(CooperativeId, Id, status));
+    }
+}
+
+internal sealed class OnlyAnApplicationCanBeDecidedRule(Member member) : IBusinessRule
+{
+    public string Message => $"Only an open application can be approved or rejected; this member is {member.Status}.";
+
+    public bool IsBroken() => member.Status != MemberStatus.Applied;
+}
+
+internal sealed class MemberWhoLeftCannotBeSuspendedRule(Member member) : IBusinessRule
+{
+    public string Message => "A member who has left cannot be suspended.";
+
+    public bool IsBroken() => member.Status == MemberStatus.Left;
+}
+
+internal sealed class MemberMustBeActiveRule(Member member) : IBusinessRule
+{
+    public string Message => $"The member must be active; this member is {member.Status}.";
+
+    public bool IsBroken() => member.Status != MemberStatus.Active;
+}
+
+internal sealed class OnlySuspendedMemberCanBeReinstatedRule(Member member) : IBusinessRule
+{
+    public string Message => "Only a suspended member can be reinstated.";
+
+    public bool IsBroken() => member.Status != MemberStatus.Suspended;
+}
+
+internal sealed class MemberMustBeActiveOrSuspendedToLeaveRule(Member member) : IBusinessRule
+{
+    public string Message => $"Only a current member can leave; this member is {member.Status}.";
+
+    public bool IsBroken() => member.Status is not (MemberStatus.Active or MemberStatus.Suspended);
+}
+
+internal sealed class MemberWithSharesCannotLeaveRule(Member member) : IBusinessRule
+{
+    public string Message => $"The member still holds {member.Shares} share(s): transfer them or have the cooperative buy them back first.";
+
+    public bool IsBroken() => member.Shares > 0;
+}
+
+internal sealed class ShareCountMustBePositiveRule(int count) : IBusinessRule
+{
+    public string Message => "The number of shares must be at least one.";
+
+    public bool IsBroken() => count <= 0;
+}
+
+internal sealed class CannotGiveUpMoreSharesThanHeldRule(Member member, int count) : IBusinessRule
+{
+    public string Message => $"The member holds {member.Shares} share(s) and cannot give up {count}.";
+
+    public bool IsBroken() => count > member.Shares;
+}

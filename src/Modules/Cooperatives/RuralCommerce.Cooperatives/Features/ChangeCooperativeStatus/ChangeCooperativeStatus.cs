@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Domain.Cooperatives;
+using RuralCommerce.Cooperatives.Features.Common;
+using RuralCommerce.Cooperatives.Features.GetCooperative;
+using RuralCommerce.Cooperatives.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+
+namespace RuralCommerce.Cooperatives.Features.ChangeCooperativeStatus;
+
+/// <summary>Suspend, reinstate and dissolve: the platform's decisions about a whole cooperative.</summary>
+internal static class ChangeCooperativeStatusEndpoints
+{
+    public static void MapChangeCooperativeStatus(this IEndpointRouteBuilder group)
+    {
+        Map(group, "suspend", "SuspendCooperative", "Suspends a cooperative: no membership, share or dues changes until reinstated.", c => c.Suspend());
+        Map(group, "reinstate", "ReinstateCooperative", "Reinstates a suspended cooperative.", c => c.Reinstate());
+        Map(group, "dissolve", "DissolveCooperative", "Dissolves a cooperative for good: it accepts no changes afterwards.", c => c.Dissolve());
+    }
+
+    private static void Map(IEndpointRouteBuilder group, string action, string name, string summary, Action<Cooperative> change) =>
+        group.MapPost($"/{{cooperativeId:guid}}/{action}", async (Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken) =>
+            {
+                var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+                change(cooperative);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(CooperativeResponse.From(cooperative));
+            })
+            .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
+            .WithName(name)
+            .WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

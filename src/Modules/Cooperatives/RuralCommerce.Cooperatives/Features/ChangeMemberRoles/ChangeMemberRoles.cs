@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Features.Common;
+using RuralCommerce.Cooperatives.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.Shared.Infrastructure.Web;
+
+namespace RuralCommerce.Cooperatives.Features.ChangeMemberRoles;
+
+internal sealed record GrantRoleRequest(string? Role);
+
+internal static class ChangeMemberRolesEndpoints
+{
+    public static void MapChangeMemberRoles(this IEndpointRouteBuilder group)
+    {
+        group.MapPost("/{cooperativeId:guid}/members/{memberId:guid}/roles", GrantAsync)
+            .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
+            .WithName("GrantMemberRole")
+            .WithSummary("Grants a role (Admin, Seller, LivestreamHost, Trainer) to an active member. Granting a held role changes nothing.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapDelete("/{cooperativeId:guid}/members/{memberId:guid}/roles/{role}", RevokeAsync)
+            .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
+            .WithName("RevokeMemberRole")
+            .WithSummary("Revokes a role. The last administrator cannot lose the Admin role.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Ok<MemberResponse>> GrantAsync(
+        Guid cooperativeId, Guid memberId, GrantRoleRequest request, CooperativesDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var role = errors.RequireRole(request.Role);
+        errors.ThrowIfAny();
+        var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+        var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
+        member.GrantRole(cooperative, role!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(member.ToResponse());
+    }
+
+    private static async Task<Ok<MemberResponse>> RevokeAsync(
+        Guid cooperativeId, Guid memberId, string role, CooperativesDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.RequireRole(role);
+        errors.ThrowIfAny();
+        var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+        var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
+        member.RevokeRole(cooperative, role);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(member.ToResponse());
+    }
+}

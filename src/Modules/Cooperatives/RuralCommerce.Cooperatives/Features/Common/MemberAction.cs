@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Domain.Cooperatives;
+using RuralCommerce.Cooperatives.Domain.Members;
+using RuralCommerce.Cooperatives.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+
+namespace RuralCommerce.Cooperatives.Features.Common;
+
+/// <summary>
+/// The shape of the one-step member changes (approve, suspend, leave…): load the cooperative and the member, let the
+/// member aggregate decide, save. Each use case keeps its own route, policy and wording.
+/// </summary>
+internal static class MemberAction
+{
+    public static RouteHandlerBuilder MapMemberAction(
+        this IEndpointRouteBuilder group, string action, string name, string summary, Action<Member, Cooperative, DateTimeOffset> change,
+        bool memberMayActOnThemself = false) =>
+        group.MapPost($"/{{cooperativeId:guid}}/members/{{memberId:guid}}/{action}", async (
+                Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, CooperativesDbContext db, TimeProvider clock,
+                CancellationToken cancellationToken) =>
+            {
+                if (memberMayActOnThemself)
+                {
+                    caller.EnsureAdminOrSelf(cooperativeId, memberId);
+                }
+
+                var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+                var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
+                change(member, cooperative, clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(member.ToResponse());
+            })
+            .RequireAuthorization(memberMayActOnThemself ? AuthorizationPolicies.CooperativeMember : AuthorizationPolicies.CooperativeAdmin)
+            .WithName(name)
+            .WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Features.Common;
+using RuralCommerce.Cooperatives.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+
+namespace RuralCommerce.Cooperatives.Features.GetMember;
+
+internal static class GetMemberEndpoint
+{
+    public static void MapGetMember(this IEndpointRouteBuilder group) =>
+        group.MapGet("/{cooperativeId:guid}/members/{memberId:guid}", HandleAsync)
+            .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
+            .WithName("GetMember")
+            .WithSummary("One member: administrators see anyone in their cooperative, members see themselves.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Ok<MemberResponse>> HandleAsync(
+        Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, CooperativesDbContext db, CancellationToken cancellationToken)
+    {
+        caller.EnsureAdminOrSelf(cooperativeId, memberId);
+        return TypedResults.Ok((await db.FindMemberAsync(cooperativeId, memberId, cancellationToken)).ToResponse());
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Domain.Shares;
+using RuralCommerce.Cooperatives.Features.Common;
+using RuralCommerce.Cooperatives.Persistence;
+using RuralCommerce.Shared.Infrastructure.Idempotency;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.Shared.Infrastructure.Web;
+
+namespace RuralCommerce.Cooperatives.Features.SubscribeShares;
+
+internal sealed record ShareCountRequest(int? Count);
+
+internal sealed record ShareMovementResponse(Guid MemberId, int Count, decimal Value, int SharesHeld);
+
+internal static class SubscribeSharesEndpoint
+{
+    public static void MapSubscribeShares(this IEndpointRouteBuilder group) =>
+        group.MapPost("/{cooperativeId:guid}/members/{memberId:guid}/shares", HandleAsync)
+            .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
+            .WithIdempotency<CooperativesDbContext>()
+            .WithName("SubscribeShares")
+            .WithSummary("Records an active member's subscription of shares at the cooperative's share price.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Ok<ShareMovementResponse>> HandleAsync(
+        Guid cooperativeId, Guid memberId, ShareCountRequest request, CooperativesDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var count = errors.RequireShareCount(request.Count);
+        errors.ThrowIfAny();
+
+        var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+        var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
+        member.ReceiveShares(cooperative, count);
+        var entry = ShareLedgerEntry.Record(cooperative, member.Id, ShareMovement.Subscribed, count, clock);
+        db.ShareLedger.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ShareMovementResponse(memberId, count, entry.Value.Amount, member.Shares));
+    }
+}

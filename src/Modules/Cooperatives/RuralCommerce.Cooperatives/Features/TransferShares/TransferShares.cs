@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Domain.Shares;
+using RuralCommerce.Cooperatives.Features.Common;
+using RuralCommerce.Cooperatives.Features.SubscribeShares;
+using RuralCommerce.Cooperatives.Persistence;
+using RuralCommerce.Shared.Infrastructure.Idempotency;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.Shared.Infrastructure.Web;
+
+namespace RuralCommerce.Cooperatives.Features.TransferShares;
+
+internal sealed record TransferSharesRequest(Guid? FromMemberId, Guid? ToMemberId, int? Count);
+
+internal sealed record TransferSharesResponse(ShareMovementResponse From, ShareMovementResponse To);
+
+internal static class TransferSharesEndpoint
+{
+    public static void MapTransferShares(this IEndpointRouteBuilder group) =>
+        group.MapPost("/{cooperativeId:guid}/share-transfers", HandleAsync)
+            .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
+            .WithIdempotency<CooperativesDbContext>()
+            .WithName("TransferShares")
+            .WithSummary("Moves shares between two members of the same cooperative; never more than the giver holds.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Ok<TransferSharesResponse>> HandleAsync(
+        Guid cooperativeId, TransferSharesRequest request, CooperativesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Require(request.FromMemberId is not null, "fromMemberId", "fromMemberId is required.");
+        errors.Require(request.ToMemberId is not null, "toMemberId", "toMemberId is required.");
+        errors.Require(request.FromMemberId != request.ToMemberId, "toMemberId", "A member cannot transfer shares to themself.");
+        var count = errors.RequireShareCount(request.Count);
+        errors.ThrowIfAny();
+
+        var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+        var from = await db.FindMemberAsync(cooperativeId, request.FromMemberId!.Value, cancellationToken);
+        var to = await db.FindMemberAsync(cooperativeId, request.ToMemberId!.Value, cancellationToken);
+        from.GiveUpShares(cooperative, count);
+        to.ReceiveShares(cooperative, count);
+        var outgoing = ShareLedgerEntry.Record(cooperative, from.Id, ShareMovement.TransferredOut, count, clock);
+        var incoming = ShareLedgerEntry.Record(cooperative, to.Id, ShareMovement.TransferredIn, count, clock);
+        db.ShareLedger.AddRange(outgoing, incoming);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new TransferSharesResponse(
+            new ShareMovementResponse(from.Id.Value, -count, outgoing.Value.Amount, from.Shares),
+            new ShareMovementResponse(to.Id.Value, count, incoming.Value.Amount, to.Shares)));
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Shared.Infrastructure.Idempotency;
+
+public static class Idempotency
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+    private const int MaxKeyLength = 100;
+
+    /// <summary>
+    /// Lets a phone on a poor network retry this mutation safely: a request carrying an <c>Idempotency-Key</c> runs
+    /// once; a retry with the same key and body gets the first answer again and changes nothing. The key is stored in
+    /// <typeparamref name="TContext"/>, in the same transaction as the request's own changes.
+    /// </summary>
+    public static RouteHandlerBuilder WithIdempotency<TContext>(this RouteHandlerBuilder builder)
+        where TContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .AddEndpointFilter<IdempotencyFilter<TContext>>()
+            .WithMetadata(new IdempotentEndpoint());
+    }
+
+    /// <summary>Bodies of requests that carry a key are buffered, so the filter can hash them after model binding.</summary>
+    public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.ContainsKey(HeaderName))
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
+
+    internal static string? ReadKey(HttpContext context)
+    {
+        var key = context.Request.Headers[HeaderName].ToString();
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        return key.Length <= MaxKeyLength && key.All(c => c is >= '!' and <= '~')
+            ? key
+            : throw new RequestValidationException(HeaderName, $"Use up to {MaxKeyLength} visible ASCII characters, e.g. a UUID.");
+    }
+}
+
+/// <summary>Marks an endpoint as accepting <c>Idempotency-Key</c> (shown in the OpenAPI document).</summary>
+public sealed class IdempotentEndpoint;
+
+internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider clock, IOptions<JsonOptions> json) : IEndpointFilter
+    where TContext : ModuleDbContext
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = Idempotency.ReadKey(http);
+        if (key is null)
+        {
+            return await next(context);
+        }
+
+        var scope = Hash($"{(http.User.Identity?.IsAuthenticated == true ? http.User.AccountId() : Guid.Empty)} {http.Request.Method} {http.Request.Path}");
+        var requestHash = await HashBodyAsync(http.Request);
+
+        // On SQLite this takes the write lock at once, so two retries with one key queue instead of racing.
+        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        var earlier = await db.IdempotentRequests.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
+        if (earlier is not null)
+        {
+            return Replay(earlier, requestHash, http);
+        }
+
+        var record = IdempotentRequest.Start(scope, key, requestHash, clock.GetUtcNow());
+        db.IdempotentRequests.Add(record);
+        try
+        {
+            var result = await next(context);
+            record.Complete(
+                (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK,
+                result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions) : null);
+            await db.SaveChangesAsync(http.RequestAborted);
+            await transaction.CommitAsync(http.RequestAborted);
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // Another request with the same key committed first (SQL Server's concurrent inserts).
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+            var winner = await db.IdempotentRequests.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, CancellationToken.None);
+            return winner is null ? throw new ConflictException("The request conflicted with another; try again.") : Replay(winner, requestHash, http);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static IResult Replay(IdempotentRequest earlier, string requestHash, HttpContext http)
+    {
+        if (earlier.RequestHash != requestHash)
+        {
+            throw new ConflictException($"This {Idempotency.HeaderName} was already used for a different request.");
+        }
+
+        http.Response.Headers[Idempotency.ReplayedHeaderName] = "true";
+        return earlier.ResponseBody is null
+            ? Results.StatusCode(earlier.StatusCode)
+            : Results.Content(earlier.ResponseBody, "application/json", Encoding.UTF8, earlier.StatusCode);
+    }
+
+    private static async Task<string> HashBodyAsync(HttpRequest request)
+    {
+        if (!request.Body.CanSeek)
+        {
+            return Hash("");
+        }
+
+        request.Body.Position = 0;
+        var hash = Convert.ToHexString(await SHA256.HashDataAsync(request.Body));
+        request.Body.Position = 0;
+        return hash;
+    }
+
+    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}
