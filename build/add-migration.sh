@@ -11,8 +11,7 @@ for module in "${targets[@]}"; do
   for provider in "${PROVIDERS[@]}"; do
     dotnet ef migrations add "$2" --no-build \
       --project "$(module_project "$module")" --startup-project "$HOST_PROJECT" \
-      --context "${provider}${module}DbContext" --output-dir "Persistence/Migrations/$provider" \
-      --namespace "RuralCommerce.$module.Persistence.Migrations.$provider"
+      --context "${provider}${module}DbContext" --output-dir "Persistence/Migrations/$provider"
   done
   # Module types stay internal (architecture rule); EF finds internal migrations too.
   sed -i 's/^    public partial class /    internal partial class /' "$(module_project "$module")"/Persistence/Migrations/*/*.cs
