@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RuralCommerce.Cooperatives.Domain.Shares;
-using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Features.SubscribeShares;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Security;
-using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Cooperatives.Features.BuyBackShares;
 
@@ -24,20 +22,10 @@ internal static class BuyBackSharesEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Ok<ShareMovementResponse>> HandleAsync(
+    private static Task<Ok<ShareMovementResponse>> HandleAsync(
         Guid cooperativeId, Guid memberId, ShareCountRequest request, CooperativesDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        var count = errors.RequireShareCount(request.Count);
-        errors.ThrowIfAny();
-
-        var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
-        var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
-        member.GiveUpShares(cooperative, count);
-        var entry = ShareLedgerEntry.Record(cooperative, member.Id, ShareMovement.BoughtBack, count, clock);
-        db.ShareLedger.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ShareMovementResponse(memberId, -count, entry.Value.Amount, member.Shares));
-    }
+        CancellationToken cancellationToken) =>
+        ShareMovements.RecordAsync(
+            cooperativeId, memberId, request, ShareMovement.BoughtBack, (member, cooperative, count) => member.GiveUpShares(cooperative, count),
+            db, clock, cancellationToken);
 }

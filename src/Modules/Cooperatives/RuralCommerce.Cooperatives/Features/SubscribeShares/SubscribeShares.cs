@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Domain.Cooperatives;
+using RuralCommerce.Cooperatives.Domain.Members;
 using RuralCommerce.Cooperatives.Domain.Shares;
 using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Persistence;
@@ -27,9 +29,20 @@ internal static class SubscribeSharesEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Ok<ShareMovementResponse>> HandleAsync(
+    private static Task<Ok<ShareMovementResponse>> HandleAsync(
         Guid cooperativeId, Guid memberId, ShareCountRequest request, CooperativesDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        ShareMovements.RecordAsync(
+            cooperativeId, memberId, request, ShareMovement.Subscribed, (member, cooperative, count) => member.ReceiveShares(cooperative, count),
+            db, clock, cancellationToken);
+}
+
+/// <summary>One member's shares go up or down against the cooperative, and the share register records it.</summary>
+internal static class ShareMovements
+{
+    public static async Task<Ok<ShareMovementResponse>> RecordAsync(
+        Guid cooperativeId, Guid memberId, ShareCountRequest request, ShareMovement movement, Action<Member, Cooperative, int> change,
+        CooperativesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var count = errors.RequireShareCount(request.Count);
@@ -37,10 +50,10 @@ internal static class SubscribeSharesEndpoint
 
         var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
         var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
-        member.ReceiveShares(cooperative, count);
-        var entry = ShareLedgerEntry.Record(cooperative, member.Id, ShareMovement.Subscribed, count, clock);
+        change(member, cooperative, count);
+        var entry = ShareLedgerEntry.Record(cooperative, member.Id, movement, count, clock);
         db.ShareLedger.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new ShareMovementResponse(memberId, count, entry.Value.Amount, member.Shares));
+        return TypedResults.Ok(new ShareMovementResponse(memberId, entry.Count, entry.Value.Amount, member.Shares));
     }
 }
