@@ -16,6 +16,10 @@ public sealed class CooperativeApiTests(ApiFactory factory) : IClassFixture<ApiF
         var admin = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path($"/members/{scenario.AdminMemberId}"), UriKind.Relative));
 
         Assert.Equal("Active", cooperative.GetProperty("status").GetString());
+        Assert.Equal("Sichuan", cooperative.GetProperty("province").GetString());
+        Assert.Equal("Xiaozhai", cooperative.GetProperty("village").GetString());
+        Assert.Equal("+8613800138000", cooperative.GetProperty("contactPhone").GetString());
+        Assert.Equal(scenario.CooperativeId, cooperative.GetProperty("cooperativeId").GetGuid());
         Assert.Equal(CooperativeScenario.SharePrice, cooperative.GetProperty("sharePrice").GetDecimal());
         Assert.Equal(["Admin"], admin.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Contains("***********", admin.GetProperty("idCardNumber").GetString(), StringComparison.Ordinal);
