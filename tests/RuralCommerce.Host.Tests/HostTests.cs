@@ -85,6 +85,11 @@ public sealed class HostTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Contains("/api/operations/outbox/parked", paths);
         Assert.Contains("/api/operations/outbox/parked/{id}/replay", paths);
         Assert.Contains("/api/cooperatives/health", paths);
+        Assert.Contains("/api/access/sign-in", paths);
+        Assert.Contains("/api/cooperatives/{cooperativeId}/members", paths);
+        var subscribe = root.GetProperty("paths").GetProperty("/api/cooperatives/{cooperativeId}/members/{memberId}/shares").GetProperty("post");
+        Assert.Contains(subscribe.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.Equal("Bearer", subscribe.GetProperty("security")[0].EnumerateObject().Single().Name);
     }
 
     [Fact]
