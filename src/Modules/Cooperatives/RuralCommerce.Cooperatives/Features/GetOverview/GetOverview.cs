@@ -33,24 +33,40 @@ internal static class GetOverviewEndpoint
         var id = new CooperativeId(cooperativeId);
         var members = db.Members.AsNoTracking().Where(m => m.CooperativeId == id);
         var byStatus = await members.GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byRole = new Dictionary<string, int>();
-        foreach (var role in MemberRoles.All)
+        // One pass over the active members for every role (COUNT(CASE …) per role).
+        var (admin, seller, host, trainer) = (Member.RoleFilter(MemberRoles.Admin), Member.RoleFilter(MemberRoles.Seller),
+            Member.RoleFilter(MemberRoles.LivestreamHost), Member.RoleFilter(MemberRoles.Trainer));
+        var roles = await members.Where(m => m.Status == MemberStatus.Active)
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Admin = g.Count(m => EF.Property<string>(m, "_roleList").Contains(admin)),
+                Seller = g.Count(m => EF.Property<string>(m, "_roleList").Contains(seller)),
+                LivestreamHost = g.Count(m => EF.Property<string>(m, "_roleList").Contains(host)),
+                Trainer = g.Count(m => EF.Property<string>(m, "_roleList").Contains(trainer)),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        var byRole = new Dictionary<string, int>
         {
-            var filter = Member.RoleFilter(role);
-            byRole[role] = await members.CountAsync(
-                m => m.Status == MemberStatus.Active && EF.Property<string>(m, "_roleList").Contains(filter), cancellationToken);
-        }
+            [MemberRoles.Admin] = roles?.Admin ?? 0,
+            [MemberRoles.Seller] = roles?.Seller ?? 0,
+            [MemberRoles.LivestreamHost] = roles?.LivestreamHost ?? 0,
+            [MemberRoles.Trainer] = roles?.Trainer ?? 0,
+        };
 
+        // Suspended members keep their shares; only members who left or were rejected hold none.
         var shares = await members.SumAsync(m => m.Shares, cancellationToken);
-        var arrears = db.DuesCharges.AsNoTracking().Where(d => d.CooperativeId == id && d.PaidAt == null);
-        var arrearsCount = await arrears.CountAsync(cancellationToken);
         // Money is stored as whole fen, so the database sums integers.
-        var arrearsFen = await arrears.SumAsync(d => EF.Property<long>(d, "_amountFen"), cancellationToken);
+        var arrears = await db.DuesCharges.AsNoTracking()
+            .Where(d => d.CooperativeId == id && d.PaidAt == null)
+            .GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Fen = g.Sum(d => EF.Property<long>(d, "_amountFen")) })
+            .SingleOrDefaultAsync(cancellationToken);
 
         return TypedResults.Ok(new OverviewResponse(
             cooperative.Id.Value, cooperative.Name, cooperative.Status.ToString(),
             Enum.GetValues<MemberStatus>().ToDictionary(s => s.ToString(), s => byStatus.SingleOrDefault(b => b.Status == s)?.Count ?? 0),
             byRole, shares, cooperative.SharePrice.Multiply(shares, MidpointRounding.AwayFromZero).Amount,
-            arrearsCount, Money.FromFen(arrearsFen).Amount));
+            arrears?.Count ?? 0, Money.FromFen(arrears?.Fen ?? 0).Amount));
     }
 }
