@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Shared.Infrastructure.Messaging;
 using RuralCommerce.Shared.Infrastructure.Outbox;
@@ -27,9 +28,10 @@ public static class SharedInfrastructureRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitSignaler>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService<Microsoft.Extensions.Hosting.BackgroundService>(provider => provider.GetRequiredService<IOptions<OutboxOptions>>().Value.DispatcherEnabled
-            ? provider.GetRequiredService<OutboxDispatcher>()
-            : new IdleHostedService());
+        services.AddSingleton<MessageRetention>();
+        // Not AddHostedService: it de-duplicates by the factory's return type, and both of these return a BackgroundService.
+        services.AddSingleton<IHostedService>(provider => WhenDispatching<OutboxDispatcher>(provider));
+        services.AddSingleton<IHostedService>(provider => WhenDispatching<MessageRetention>(provider));
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
@@ -41,7 +43,13 @@ public static class SharedInfrastructureRegistration
         return services;
     }
 
-    private sealed class IdleHostedService : Microsoft.Extensions.Hosting.BackgroundService
+    private static IHostedService WhenDispatching<TService>(IServiceProvider provider)
+        where TService : IHostedService =>
+        provider.GetRequiredService<IOptions<OutboxOptions>>().Value.DispatcherEnabled
+            ? provider.GetRequiredService<TService>()
+            : new IdleHostedService();
+
+    private sealed class IdleHostedService : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
     }

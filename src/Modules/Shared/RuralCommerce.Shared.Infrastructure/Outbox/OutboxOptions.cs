@@ -25,4 +25,13 @@ public sealed class OutboxOptions
     /// and for claims left by a crashed one. Commits in this host wake it at once.
     /// </summary>
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Delivered outbox messages and their inbox rows are kept this long (for tracing), then deleted.</summary>
+    public TimeSpan RetainDeliveredFor { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a retry may reuse an <c>Idempotency-Key</c> and get the first answer back.</summary>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the retention job runs.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 }
