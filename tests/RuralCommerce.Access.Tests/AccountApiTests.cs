@@ -185,6 +185,7 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         await AssertProblem(wrongCurrent, HttpStatusCode.BadRequest);
         await AssertProblem(weak, HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
         await AssertProblem(await Post("/api/access/token/refresh", new { refreshToken = session.RefreshToken }), HttpStatusCode.Unauthorized);
         await AssertProblem(await Post("/api/access/sign-in", new { phone, password = AccessFlows.Password }), HttpStatusCode.Unauthorized);
         await factory.SignInAsync(phone, "Rice-wine-2027");

@@ -53,17 +53,21 @@ public sealed class SessionApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
-    public async Task Signing_out_revokes_the_session()
+    public async Task Signing_out_ends_the_session_at_once_and_leaves_other_sessions_alone()
     {
-        var (_, session) = await factory.NewVerifiedPersonAsync();
+        var (phone, session) = await factory.NewVerifiedPersonAsync();
+        var otherPhone = await factory.SignInAsync(phone);
         var client = factory.ClientFor(session);
 
         var first = await client.PostAsJsonAsync(new Uri("/api/access/sign-out", UriKind.Relative), new { refreshToken = session.RefreshToken });
         var second = await client.PostAsJsonAsync(new Uri("/api/access/sign-out", UriKind.Relative), new { refreshToken = session.RefreshToken });
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
         await AssertProblem(await RefreshAsync(session.RefreshToken), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.ClientFor(otherPhone).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(otherPhone.RefreshToken)).StatusCode);
     }
 
     [Fact]
@@ -108,5 +112,6 @@ public sealed class RefreshTokenTheftTests(NoGraceApiFactory factory) : IClassFi
 
         await AssertProblem(thief, HttpStatusCode.Unauthorized);
         await AssertProblem(victim, HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(current).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
     }
 }

@@ -23,6 +23,7 @@ using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Access;
@@ -40,6 +41,7 @@ public static class AccessModule
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<VerificationCodeSender>();
+        services.AddScoped<ISessionRevocations, SessionRevocations>();
         services.AddScoped<IModuleStartupTask, BootstrapPlatformAdmin>();
         services.AddRateLimiter(options => options.AddPolicy(AccessRateLimits.Credentials, context =>
             RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>

@@ -42,6 +42,7 @@ internal sealed class SessionIssuer(AccessDbContext db, IOptions<JwtOptions> jwt
             Claims = new Dictionary<string, object>
             {
                 [RuralClaims.Subject] = account.Id.Value.ToString(),
+                [RuralClaims.Session] = refreshToken.FamilyId.ToString(),
                 [RuralClaims.Name] = account.DisplayName,
                 [RuralClaims.Phone] = account.Phone.Value,
                 [RuralClaims.PhoneVerified] = account.IsPhoneVerified,

@@ -20,6 +20,28 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
+
+    /// <summary>Ends the sessions (token families) of these tokens: refresh tokens revoked, access tokens refused.</summary>
+    public async Task RevokeSessionsAsync(IEnumerable<RefreshToken> tokensInSessions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var families = tokensInSessions.GroupBy(t => t.FamilyId).ToList();
+        var familyIds = families.Select(f => f.Key).ToList();
+        var alreadyRevoked = await RevokedSessions.Where(r => familyIds.Contains(r.FamilyId)).Select(r => r.FamilyId).ToListAsync(cancellationToken);
+        foreach (var family in families)
+        {
+            foreach (var token in family)
+            {
+                token.Revoke(now);
+            }
+
+            if (!alreadyRevoked.Contains(family.Key))
+            {
+                RevokedSessions.Add(RevokedSession.Of(family.First(), now));
+            }
+        }
+    }
 }
 
 /// <summary>The embedded default; migrations in Persistence/Migrations/Sqlite.</summary>
@@ -63,6 +85,16 @@ internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<Refre
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.FamilyId);
         builder.HasIndex(t => t.AccountId);
+    }
+}
+
+internal sealed class RevokedSessionConfiguration : IEntityTypeConfiguration<RevokedSession>
+{
+    public void Configure(EntityTypeBuilder<RevokedSession> builder)
+    {
+        builder.ToTable("RevokedSessions");
+        builder.HasKey(r => r.FamilyId);
+        builder.Property(r => r.FamilyId).ValueGeneratedNever();
     }
 }
 

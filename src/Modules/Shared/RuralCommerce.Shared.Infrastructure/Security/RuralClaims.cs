@@ -7,6 +7,9 @@ namespace RuralCommerce.Shared.Infrastructure.Security;
 public static class RuralClaims
 {
     public const string Subject = "sub";
+
+    /// <summary>The sign-in session (refresh-token family) the access token belongs to.</summary>
+    public const string Session = "sid";
     public const string Name = "name";
     public const string Phone = "phone";
     public const string PhoneVerified = "phone_verified";

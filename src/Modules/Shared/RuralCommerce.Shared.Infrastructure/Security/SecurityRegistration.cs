@@ -30,6 +30,7 @@ public static class SecurityRegistration
             .Configure<IOptions<JwtOptions>, SigningKey>((bearer, jwt, key) =>
             {
                 bearer.MapInboundClaims = false;
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = RefuseSignedOutSessionsAsync };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Value.Issuer,
@@ -50,6 +51,24 @@ public static class SecurityRegistration
             .AddPolicy(AuthorizationPolicies.CooperativeAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement(adminOnly: true)));
         return services;
     }
+
+    /// <summary>An access token of a session that was signed out stops working at once, not when it expires.</summary>
+    private static async Task RefuseSignedOutSessionsAsync(TokenValidatedContext context)
+    {
+        var revocations = context.HttpContext.RequestServices.GetService<ISessionRevocations>();
+        if (revocations is not null
+            && Guid.TryParse(context.Principal?.FindFirst(RuralClaims.Session)?.Value, out var sessionId)
+            && await revocations.IsRevokedAsync(sessionId, context.HttpContext.RequestAborted))
+        {
+            context.Fail("The session was signed out.");
+        }
+    }
+}
+
+/// <summary>Answers whether a sign-in session was ended (sign-out, password change, token theft). Access implements it.</summary>
+public interface ISessionRevocations
+{
+    Task<bool> IsRevokedAsync(Guid sessionId, CancellationToken cancellationToken);
 }
 
 /// <summary>The key access tokens are signed and validated with.</summary>

@@ -72,3 +72,26 @@ internal sealed class RevokedOrExpiredRefreshTokenCannotBeUsedRule(RefreshToken 
 
     public bool IsBroken() => token.RevokedAt is not null || token.ExpiresAt <= now;
 }
+
+/// <summary>
+/// A signed-out session (a refresh-token family): its access tokens are refused from now on, not only when they
+/// expire. Written by sign-out, password change and detected token theft.
+/// </summary>
+internal sealed class RevokedSession
+{
+    private RevokedSession()
+    {
+    }
+
+    public Guid FamilyId { get; private set; }
+
+    public AccountId AccountId { get; private set; }
+
+    public DateTimeOffset RevokedAt { get; private set; }
+
+    public static RevokedSession Of(RefreshToken token, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return new RevokedSession { FamilyId = token.FamilyId, AccountId = token.AccountId, RevokedAt = now };
+    }
+}

@@ -21,7 +21,7 @@ internal static class ChangePasswordEndpoint
     public static void MapChangePassword(this IEndpointRouteBuilder group) =>
         group.MapPost("/me/password", HandleAsync)
             .WithName("ChangePassword")
-            .WithSummary("Changes the caller's password and signs out every other session.")
+            .WithSummary("Changes the caller's password and ends every session, this one included: sign in again with the new password.")
             .ProducesValidationProblem();
 
     private static async Task<NoContent> HandleAsync(
@@ -41,9 +41,8 @@ internal static class ChangePasswordEndpoint
         errors.ThrowIfAny();
 
         account.ChangePassword(hasher.HashPassword(account, request.NewPassword!));
-        var now = clock.GetUtcNow();
-        await db.RefreshTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null)
-            .ForEachAsync(t => t.Revoke(now), cancellationToken);
+        var live = await db.RefreshTokens.Where(t => t.AccountId == accountId && t.RevokedAt == null).ToListAsync(cancellationToken);
+        await db.RevokeSessionsAsync(live, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

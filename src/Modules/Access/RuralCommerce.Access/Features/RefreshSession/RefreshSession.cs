@@ -50,7 +50,7 @@ internal static class RefreshSessionEndpoint
             if (now - rotatedAt > settings.RefreshTokenReuseGrace)
             {
                 // A spent token came back: someone else holds a copy. End the whole session.
-                family.ForEach(t => t.Revoke(now));
+                await db.RevokeSessionsAsync(family, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 throw new AuthenticationFailedException("The refresh token was already used; the session has been signed out.");
             }

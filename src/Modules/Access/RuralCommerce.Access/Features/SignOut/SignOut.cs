@@ -19,7 +19,7 @@ internal static class SignOutEndpoint
     public static void MapSignOut(this IEndpointRouteBuilder group) =>
         group.MapPost("/sign-out", HandleAsync)
             .WithName("SignOut")
-            .WithSummary("Revokes the session the refresh token belongs to. Signing out twice is harmless.")
+            .WithSummary("Ends the session the refresh token belongs to: its refresh tokens and its access tokens stop working. A refresh token of another (or no) session changes nothing.")
             .ProducesValidationProblem();
 
     private static async Task<NoContent> HandleAsync(
@@ -37,8 +37,8 @@ internal static class SignOutEndpoint
             .SingleOrDefaultAsync(cancellationToken);
         if (familyId is not null)
         {
-            var now = clock.GetUtcNow();
-            await db.RefreshTokens.Where(t => t.FamilyId == familyId).ForEachAsync(t => t.Revoke(now), cancellationToken);
+            var family = await db.RefreshTokens.Where(t => t.FamilyId == familyId).ToListAsync(cancellationToken);
+            await db.RevokeSessionsAsync(family, clock.GetUtcNow(), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -192,6 +192,22 @@ namespace RuralCommerce.Access.Persistence.Migrations.SqlServer
                     b.ToTable("RefreshTokens", "access");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Access.Domain.Sessions.RevokedSession", b =>
+                {
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("FamilyId");
+
+                    b.ToTable("RevokedSessions", "access");
+                });
+
             modelBuilder.Entity("RuralCommerce.Shared.Infrastructure.Idempotency.IdempotentRequest", b =>
                 {
                     b.Property<string>("Scope")
