@@ -24,6 +24,7 @@ public sealed class CrossCooperativeAccessTests(ApiFactory factory) : IClassFixt
             (HttpMethod.Get, b.Path($"/members/{bMember}"), null),
             (HttpMethod.Post, b.Path("/members"), new { name = "Spy", phone = AccessFlows.NewPhone(), village = "X" }),
             (HttpMethod.Post, b.Path($"/members/{bMember}/suspend"), null),
+            (HttpMethod.Put, b.Path($"/members/{bMember}/details"), new { name = "Renamed", village = "X" }),
             (HttpMethod.Post, b.Path($"/members/{bMember}/leave"), null),
             (HttpMethod.Post, b.Path($"/members/{bMember}/roles"), new { role = "Admin" }),
             (HttpMethod.Delete, b.Path($"/members/{b.AdminMemberId}/roles/Admin"), null),

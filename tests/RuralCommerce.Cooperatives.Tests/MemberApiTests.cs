@@ -121,6 +121,29 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task An_admin_corrects_a_members_details_but_not_their_phone()
+    {
+        var scenario = await CooperativeScenario.CreateAsync(factory);
+        var added = await scenario.AddMemberAsync("Li Qaing", village: "Dazhai");
+        var memberId = added.GetProperty("memberId").GetGuid();
+        var path = new Uri(scenario.Path($"/members/{memberId}/details"), UriKind.Relative);
+
+        var corrected = await scenario.Admin.PutAsJsonAsync(path, new { name = "Li Qiang", village = "Xiaozhai", idCardNumber = TestData.IdCard() });
+        var invalid = await scenario.Admin.PutAsJsonAsync(path, new { name = "", village = "Xiaozhai", idCardNumber = "123" });
+
+        var member = await corrected.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Li Qiang", member.GetProperty("name").GetString());
+        Assert.Equal("Xiaozhai", member.GetProperty("village").GetString());
+        Assert.Equal(added.GetProperty("phone").GetString(), member.GetProperty("phone").GetString());
+        Assert.StartsWith("510***", member.GetProperty("idCardNumber").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("idCardNumber", out _));
+        var unchanged = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path($"/members/{memberId}"), UriKind.Relative));
+        Assert.Equal("Li Qiang", unchanged.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Member_status_follows_its_rules()
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);

@@ -10,6 +10,7 @@ using RuralCommerce.Cooperatives.Features.ChangeCooperativeStatus;
 using RuralCommerce.Cooperatives.Features.ChangeMemberRoles;
 using RuralCommerce.Cooperatives.Features.ChangeMemberStatus;
 using RuralCommerce.Cooperatives.Features.ChargeDues;
+using RuralCommerce.Cooperatives.Features.CorrectMemberDetails;
 using RuralCommerce.Cooperatives.Features.DecideApplication;
 using RuralCommerce.Cooperatives.Features.ExportMembers;
 using RuralCommerce.Cooperatives.Features.GetCooperative;
@@ -58,6 +59,7 @@ public static class CooperativesModule
         group.MapListMembers();
         group.MapExportMembers();
         group.MapGetMember();
+        group.MapCorrectMemberDetails();
         group.MapSubscribeShares();
         group.MapTransferShares();
         group.MapBuyBackShares();

@@ -116,6 +116,16 @@ internal sealed class Member : AggregateRoot
         return member;
     }
 
+    /// <summary>Corrects the register entry (a misspelt name, a moved household). The phone is the identity and stays.</summary>
+    public void CorrectDetails(Cooperative cooperative, string name, string village, IdCardNumber? idCard)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        CheckRule(new DissolvedCooperativeAcceptsNoChangesRule(cooperative));
+        Name = name;
+        Village = village;
+        IdCardNumber = idCard ?? IdCardNumber;
+    }
+
     public void Approve(Cooperative cooperative, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cooperative);
