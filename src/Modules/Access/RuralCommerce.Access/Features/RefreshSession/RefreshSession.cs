@@ -44,9 +44,10 @@ internal static class RefreshSessionEndpoint
             throw new AuthenticationFailedException("The refresh token is not valid. Sign in again.");
         }
 
-        var family = await db.RefreshTokens.Where(t => t.FamilyId == token.FamilyId).ToListAsync(cancellationToken);
         if (token.RotatedAt is { } rotatedAt)
         {
+            // Only a spent token needs the rest of its family; the everyday refresh touches one row.
+            var family = await db.RefreshTokens.Where(t => t.FamilyId == token.FamilyId).ToListAsync(cancellationToken);
             if (now - rotatedAt > settings.RefreshTokenReuseGrace)
             {
                 // A spent token came back: someone else holds a copy. End the whole session.

@@ -28,17 +28,16 @@ internal sealed class DuesCharge : AggregateRoot
 
     public DateTimeOffset? PaidAt { get; private set; }
 
-    public static DuesCharge Charge(Cooperative cooperative, Member member, int year, Money amount, TimeProvider clock)
+    public static DuesCharge Charge(Cooperative cooperative, MemberId memberId, int year, Money amount, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(cooperative);
-        ArgumentNullException.ThrowIfNull(member);
         cooperative.EnsureAcceptsChanges();
         CheckRule(new DuesAmountMustBePositiveRule(amount));
         return new DuesCharge
         {
             Id = NewId.Next(clock),
             CooperativeId = cooperative.Id,
-            MemberId = member.Id,
+            MemberId = memberId,
             Year = year,
             _amountFen = amount.ToFen(),
             ChargedAt = clock.GetUtcNow(),

@@ -41,28 +41,30 @@ internal static class ChargeDuesEndpoint
 
         var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
         cooperative.EnsureAcceptsChanges();
+        // Ids and statuses only: charging dues needs no member aggregates.
         var members = db.Members.Where(m => m.CooperativeId == cooperative.Id);
-        if (request.MemberIds is { Count: > 0 } listed)
+        var listed = request.MemberIds?.Distinct().Select(id => new MemberId(id)).ToList() ?? [];
+        if (listed.Count > 0)
         {
-            var ids = listed.Distinct().Select(id => new MemberId(id)).ToList();
-            members = members.Where(m => ids.Contains(m.Id));
-            var found = await members.CountAsync(cancellationToken);
-            if (found != ids.Count)
-            {
-                throw new SharedKernel.NotFoundException("Member", "one or more of memberIds");
-            }
+            members = members.Where(m => listed.Contains(m.Id));
         }
 
-        var current = await members
-            .Where(m => m.Status == MemberStatus.Active || m.Status == MemberStatus.Suspended)
-            .ToListAsync(cancellationToken);
-        var currentIds = current.Select(m => m.Id).ToList();
+        var candidates = await members.Select(m => new { m.Id, m.Status }).ToListAsync(cancellationToken);
+        if (listed.Count > 0 && candidates.Count != listed.Count)
+        {
+            throw new SharedKernel.NotFoundException("Member", "one or more of memberIds");
+        }
+
+        var currentIds = candidates
+            .Where(m => m.Status is MemberStatus.Active or MemberStatus.Suspended)
+            .Select(m => m.Id)
+            .ToList();
         var alreadyCharged = await db.DuesCharges
             .Where(d => d.Year == year && currentIds.Contains(d.MemberId))
             .Select(d => d.MemberId)
             .ToListAsync(cancellationToken);
-        var toCharge = current.Where(m => !alreadyCharged.Contains(m.Id)).ToList();
-        db.DuesCharges.AddRange(toCharge.Select(m => DuesCharge.Charge(cooperative, m, year, amount, clock)));
+        var toCharge = currentIds.Except(alreadyCharged).ToList();
+        db.DuesCharges.AddRange(toCharge.Select(memberId => DuesCharge.Charge(cooperative, memberId, year, amount, clock)));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ChargeDuesResponse(year, amount.Amount, toCharge.Count, alreadyCharged.Count));
     }

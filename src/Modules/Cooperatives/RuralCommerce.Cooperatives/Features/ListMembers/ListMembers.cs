@@ -49,8 +49,9 @@ internal sealed record MemberFilter(string? Status, string? Role, string? Villag
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var text = Q.Trim();
-            var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
-            query = digits.Length >= 4 && digits.Length == text.TrimStart('+').Replace(" ", "", StringComparison.Ordinal).Length
+            // Four or more digits (spaces and a leading + allowed) search phone numbers; anything else searches names.
+            var digits = text.TrimStart('+').Replace(" ", "", StringComparison.Ordinal);
+            query = digits.Length >= 4 && digits.All(char.IsAsciiDigit)
                 ? query.Where(m => m.PhoneDigits.Contains(digits))
                 : query.Where(m => m.Name.Contains(text));
         }
