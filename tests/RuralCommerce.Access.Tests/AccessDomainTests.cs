@@ -1,7 +1,7 @@
 using RuralCommerce.Access.Domain.Accounts;
 using RuralCommerce.Access.Domain.Memberships;
 using RuralCommerce.Access.Domain.Sessions;
-using RuralCommerce.Access.Infrastructure;
+using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
 
@@ -13,33 +13,38 @@ public sealed class AccessDomainTests
     private static readonly PhoneNumber Phone = PhoneNumber.Parse("+8613800138000");
 
     [Fact]
-    public void The_fifth_wrong_password_in_a_row_locks_the_account()
+    public void The_fifth_failure_in_a_row_locks_for_a_minute_and_each_further_lock_doubles_up_to_the_maximum()
     {
-        var account = NewAccount();
-        for (var i = 0; i < 4; i++)
+        var streak = new FailureStreak();
+        var locks = new List<TimeSpan?>();
+        var now = Now;
+        for (var lockout = 0; lockout < 7; lockout++)
         {
-            account.RecordFailedSignIn(Now, maxFailures: 5, TimeSpan.FromMinutes(15));
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Null(streak.RecordFailure(now, maxFailures: 5, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30)));
+            }
+
+            Assert.Null(streak.LockedFor(now));
+            locks.Add(streak.RecordFailure(now, maxFailures: 5, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30)));
+            Assert.Equal(locks[^1], streak.LockedFor(now));
+            now += locks[^1]!.Value;
+            Assert.Null(streak.LockedFor(now));
         }
 
-        Assert.False(account.IsLockedOutAt(Now));
-        account.RecordFailedSignIn(Now, maxFailures: 5, TimeSpan.FromMinutes(15));
-
-        Assert.True(account.IsLockedOutAt(Now.AddMinutes(14)));
-        Assert.False(account.IsLockedOutAt(Now.AddMinutes(15)));
-        var error = Assert.Throws<BusinessRuleValidationException>(() => account.RecordSuccessfulSignIn(Now.AddMinutes(1)));
-        Assert.IsType<LockedAccountCannotSignInRule>(error.BrokenRule);
+        Assert.Equal(new TimeSpan?[] { TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(16), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30) }, locks);
     }
 
     [Fact]
-    public void A_successful_sign_in_clears_the_failure_count()
+    public void A_right_code_with_a_wrong_password_leaves_the_code_usable_until_it_is_consumed()
     {
-        var account = NewAccount();
-        account.RecordFailedSignIn(Now, 2, TimeSpan.FromMinutes(15));
+        var (verification, code) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
 
-        account.RecordSuccessfulSignIn(Now);
-        account.RecordFailedSignIn(Now, 2, TimeSpan.FromMinutes(15));
+        Assert.True(verification.Matches(code, Now));
+        Assert.True(verification.Matches(code, Now));
+        verification.Consume(Now);
 
-        Assert.False(account.IsLockedOutAt(Now));
+        Assert.False(verification.Matches(code, Now));
     }
 
     [Fact]

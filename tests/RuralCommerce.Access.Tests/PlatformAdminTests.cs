@@ -43,7 +43,8 @@ public sealed class PlatformAdminTests(BootstrapAdminApiFactory factory) : IClas
         var (phone, session) = await factory.NewVerifiedPersonAsync();
         var accountId = (await factory.ClientFor(session).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative))).GetProperty("accountId").GetGuid();
         var unverifiedPhone = AccessFlows.NewPhone();
-        var unverifiedId = await factory.RegisterAsync(unverifiedPhone);
+        await factory.RegisterAsync(unverifiedPhone);
+        var unverifiedId = await factory.AccountIdAsync(await factory.SignInAsync(unverifiedPhone));
 
         var notAdmin = await factory.ClientFor(session).PostAsJsonAsync(new Uri($"/api/access/accounts/{accountId}/platform-roles", UriKind.Relative), new { role = "platform-admin" });
         var badRole = await admin.PostAsJsonAsync(new Uri($"/api/access/accounts/{accountId}/platform-roles", UriKind.Relative), new { role = "emperor" });
@@ -86,5 +87,7 @@ public sealed class RateLimitTests(StrictRateLimitApiFactory factory) : IClassFi
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        var refused = await client.PostAsJsonAsync(new Uri("/api/access/sign-in", UriKind.Relative), new { phone = AccessFlows.NewPhone(), password = "Guess-1234" });
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
     }
 }

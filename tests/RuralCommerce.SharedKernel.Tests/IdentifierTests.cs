@@ -85,6 +85,7 @@ public sealed class PhoneNumberTests
     [Fact]
     public void A_masked_number_hides_the_middle_digits()
     {
-        Assert.Equal("+86138****8000", PhoneNumber.Parse("+8613800138000").Masked);
+        Assert.Equal("+86 138****8000", PhoneNumber.Parse("+8613800138000").Masked);
+        Assert.Equal("+4479****1234", PhoneNumber.Parse("+447911991234").Masked);
     }
 }

@@ -19,21 +19,28 @@ public static class AccessFlows
     /// <summary>A mainland mobile number no other test uses.</summary>
     public static string NewPhone() => $"+86139{Interlocked.Increment(ref _nextPhone):D8}";
 
-    public static async Task<Guid> RegisterAsync(this ApiFactory factory, string phone, string password = Password, string name = "Li Wei")
+    public static async Task RegisterAsync(this ApiFactory factory, string phone, string password = Password, string name = "Li Wei")
     {
         ArgumentNullException.ThrowIfNull(factory);
         var response = await factory.CreateClient().PostAsJsonAsync(
             new Uri("/api/access/register", UriKind.Relative), new { phone, displayName = name, password });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accountId").GetGuid();
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    public static async Task VerifyPhoneAsync(this ApiFactory factory, string phone)
+    /// <summary>Confirms the registration with the texted code and the password chosen at registration.</summary>
+    public static async Task VerifyPhoneAsync(this ApiFactory factory, string phone, string password = Password)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var response = await factory.CreateClient().PostAsJsonAsync(
-            new Uri("/api/access/phone-verification", UriKind.Relative), new { phone, code = factory.Sms.LastCodeFor(phone) });
+            new Uri("/api/access/phone-verification", UriKind.Relative), new { phone, code = factory.Sms.LastCodeFor(phone), password });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    /// <summary>The account id of a session, as <c>GET /api/access/me</c> tells it.</summary>
+    public static async Task<Guid> AccountIdAsync(this ApiFactory factory, Session session)
+    {
+        var me = await factory.ClientFor(session).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
+        return me.GetProperty("accountId").GetGuid();
     }
 
     public static async Task<Session> SignInAsync(this ApiFactory factory, string phone, string password = Password)
@@ -52,6 +59,15 @@ public static class AccessFlows
         await factory.RegisterAsync(phone, name: name);
         await factory.VerifyPhoneAsync(phone);
         return (phone, await factory.SignInAsync(phone));
+    }
+
+    /// <summary>A client whose requests come from <paramref name="address"/> (the test host honours it; see <see cref="ApiFactory"/>).</summary>
+    public static HttpClient ClientFrom(this ApiFactory factory, string address)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiFactory.ClientAddressHeader, address);
+        return client;
     }
 
     public static HttpClient ClientFor(this ApiFactory factory, Session session)

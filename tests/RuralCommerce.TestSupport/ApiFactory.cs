@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using MediatR;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using RuralCommerce.Shared.Infrastructure.Messaging;
@@ -20,7 +23,13 @@ public class ApiFactory : WebApplicationFactory<Program>
     private static readonly byte[] KeyBytes = Enumerable.Range(1, 48).Select(i => (byte)i).ToArray();
     private readonly TempDirectory _data = new();
 
+    /// <summary>A request header the test host turns into the connection's remote address (per-address limits).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     public string DataDirectory => _data.Path;
+
+    /// <summary>Every log line the host wrote.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public ProbeSwitch Probe { get; } = new();
 
@@ -71,12 +80,15 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Outbox:IdlePollInterval", "00:00:00.200");
         builder.UseSetting("Access:CredentialRateLimit:PermitLimit", "100000");
         builder.UseSetting("Access:VerificationCodeCooldown", "00:00:00");
+        builder.UseSetting("Access:CodesPerPhone:PermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => services
+            .AddSingleton<IStartupFilter, ClientAddressFromHeader>()
             .AddSingleton(Probe)
             .AddSingleton<ISmsSender>(Sms)
             .AddScoped<INotificationHandler<ProbeIntegrationEvent>, ProbeHandler>());
@@ -90,6 +102,24 @@ public class ApiFactory : WebApplicationFactory<Program>
             _data.Dispose();
         }
     }
+}
+
+/// <summary>Lets a test pretend to be many clients: <see cref="ApiFactory.ClientAddressHeader"/> becomes the remote address.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[ApiFactory.ClientAddressHeader], out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 public sealed record ProbeIntegrationEvent(string Note) : IntegrationEvent;

@@ -10,9 +10,11 @@ using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.Training;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddSharedInfrastructure(builder.Configuration);
 builder.Services.AddRuralCommerceSecurity(builder.Configuration);
@@ -29,9 +31,18 @@ builder.Services
 
 var app = builder.Build();
 
+// Settings that would make the host unsafe (no SMS gateway outside Development, …) stop it before it touches data.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.InitializeModulesAsync();
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
 app.UseExceptionHandler();
+app.UseRequestBodyLimit();
 app.UseIdempotencyKeys();
 app.UseStatusCodePages();
 app.UseAuthentication();

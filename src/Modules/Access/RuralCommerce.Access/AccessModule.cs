@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Access.Domain.Accounts;
-using RuralCommerce.Access.Features;
+using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Access.Features.ChangePassword;
 using RuralCommerce.Access.Features.GetMe;
 using RuralCommerce.Access.Features.GrantPlatformRole;
@@ -16,6 +16,8 @@ using RuralCommerce.Access.Features.RefreshSession;
 using RuralCommerce.Access.Features.Register;
 using RuralCommerce.Access.Features.RequestVerificationCode;
 using RuralCommerce.Access.Features.SignIn;
+using RuralCommerce.Access.Features.SignInWithCode;
+using RuralCommerce.Access.Features.ResetPassword;
 using RuralCommerce.Access.Features.SignOut;
 using RuralCommerce.Access.Features.VerifyPhone;
 using RuralCommerce.Access.Infrastructure;
@@ -40,11 +42,12 @@ public static class AccessModule
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddScoped<SessionIssuer>();
-        services.AddScoped<VerificationCodeSender>();
+        services.AddScoped<OneTimeCodes>();
+        services.AddSingleton<CredentialThrottle>();
         services.AddScoped<ISessionRevocations, SessionRevocations>();
         services.AddScoped<IModuleStartupTask, BootstrapPlatformAdmin>();
         services.AddRateLimiter(options => options.AddPolicy(AccessRateLimits.Credentials, context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
+            RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ =>
             {
                 var limit = context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.CredentialRateLimit;
                 return new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = limit.Window, QueueLimit = 0 };
@@ -60,6 +63,8 @@ public static class AccessModule
         group.MapRequestVerificationCode();
         group.MapVerifyPhone();
         group.MapSignIn();
+        group.MapSignInWithCode();
+        group.MapResetPassword();
         group.MapRefreshSession();
         group.MapSignOut();
         group.MapChangePassword();

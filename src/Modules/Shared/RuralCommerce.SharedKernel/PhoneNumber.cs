@@ -49,8 +49,14 @@ public readonly partial record struct PhoneNumber
     /// <summary>Rebuilds a value that was validated before it was stored.</summary>
     public static PhoneNumber FromStored(string value) => new(value);
 
-    /// <summary>The number with its middle digits hidden, for lists and logs: <c>+86138****8000</c>.</summary>
-    public string Masked => Value.Length <= 8 ? Value : $"{Value[..6]}****{Value[^4..]}";
+    /// <summary>
+    /// The number with its middle digits hidden, for lists and logs: <c>+86 139****5678</c> (other countries:
+    /// <c>+4479****1234</c>). Nothing that identifies the person is written to a log in full.
+    /// </summary>
+    public string Masked =>
+        Value.StartsWith("+86", StringComparison.Ordinal) && Value.Length == 14
+            ? $"+86 {Value[3..6]}****{Value[^4..]}"
+            : $"{Value[..Math.Min(5, Value.Length - 4)]}****{Value[^4..]}";
 
     public override string ToString() => Value;
 

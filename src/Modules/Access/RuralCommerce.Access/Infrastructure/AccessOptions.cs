@@ -5,9 +5,13 @@ internal sealed class AccessOptions
 {
     public const string SectionName = "Access";
 
+    /// <summary>Wrong passwords or codes in a row, for one number from one client address, before that pair is locked.</summary>
     public int MaxFailedSignIns { get; set; } = 5;
 
-    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>The first lock-out of a number from an address; each further one doubles, up to <see cref="MaxLockoutDuration"/>.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxLockoutDuration { get; set; } = TimeSpan.FromMinutes(30);
 
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
@@ -19,19 +23,30 @@ internal sealed class AccessOptions
 
     public TimeSpan VerificationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Minimum gap between two codes texted to one number.</summary>
     public TimeSpan VerificationCodeCooldown { get; set; } = TimeSpan.FromSeconds(60);
 
-    public RateLimitOptions CredentialRateLimit { get; set; } = new();
+    /// <summary>Codes texted to one number, from anywhere (an SMS costs money and annoys its owner).</summary>
+    public RateLimitOptions CodesPerPhone { get; set; } = new() { PermitLimit = 6, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Wrong passwords and codes for one number from all addresses together (a botnet guessing one account).</summary>
+    public RateLimitOptions FailuresPerPhone { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(15) };
+
+    /// <summary>
+    /// The backstop per client address over every credential endpoint. Generous on purpose: a village hall's Wi-Fi
+    /// or a mobile carrier puts many people behind one address; the limits per number do the real work.
+    /// </summary>
+    public RateLimitOptions CredentialRateLimit { get; set; } = new() { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) };
 
     public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
 }
 
-/// <summary>Requests per client address to sign-in, registration, verification and refresh.</summary>
+/// <summary>At most <see cref="PermitLimit"/> in each <see cref="Window"/>.</summary>
 internal sealed class RateLimitOptions
 {
-    public int PermitLimit { get; set; } = 10;
+    public int PermitLimit { get; set; }
 
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan Window { get; set; }
 }
 
 /// <summary>The first platform administrator, created at start-up when none exists. Nothing is built in.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure;
 using RuralCommerce.Shared.Infrastructure.Security;

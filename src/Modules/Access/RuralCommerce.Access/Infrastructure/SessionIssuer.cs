@@ -17,9 +17,20 @@ internal sealed record SessionResponse(
 }
 
 /// <summary>Turns an account and a fresh refresh token into the pair a client keeps.</summary>
-internal sealed class SessionIssuer(AccessDbContext db, IOptions<JwtOptions> jwt, SigningKey signingKey, TimeProvider clock)
+internal sealed class SessionIssuer(
+    AccessDbContext db, IOptions<JwtOptions> jwt, IOptions<AccessOptions> access, SigningKey signingKey, TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new();
+
+    /// <summary>Starts a new session (a refresh-token family) for the account, saves it with any pending change, and issues its pair.</summary>
+    public async Task<SessionResponse> StartAsync(Account account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var (refreshToken, value) = RefreshToken.StartFamily(account.Id, clock.GetUtcNow(), access.Value.RefreshTokenLifetime, clock);
+        db.RefreshTokens.Add(refreshToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await IssueAsync(account, refreshToken, value, cancellationToken);
+    }
 
     public async Task<SessionResponse> IssueAsync(Account account, RefreshToken refreshToken, string refreshTokenValue, CancellationToken cancellationToken)
     {

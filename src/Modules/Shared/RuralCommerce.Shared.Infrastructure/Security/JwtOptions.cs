@@ -41,10 +41,28 @@ public sealed class JwtOptions
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(dataDirectory);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+            WriteOwnerOnly(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
+        }
+        else if (!OperatingSystem.IsWindows())
+        {
+            // A key file from an older version (or a copy) may be readable by others: anyone who reads it can mint tokens.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         return CreateKey(File.ReadAllText(path).Trim());
+    }
+
+    /// <summary>Creates the file readable and writable by its owner only, from the first byte on.</summary>
+    private static void WriteOwnerOnly(string path, string contents)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
+        writer.Write(contents);
     }
 
     private static SymmetricSecurityKey CreateKey(string key)

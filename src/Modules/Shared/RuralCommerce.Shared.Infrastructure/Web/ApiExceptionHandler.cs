@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RuralCommerce.Shared.Infrastructure.Messaging;
 using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Shared.Infrastructure.Web;
@@ -15,7 +16,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ToProblem(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not SmsDeliveryException)
         {
             LogUnhandled(exception);
         }
@@ -42,11 +43,23 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Status = StatusCodes.Status400BadRequest,
             Title = "One or more validation errors occurred.",
         },
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge => new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The request is too large.",
+            Detail = tooLarge.Message,
+        },
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
             Title = "The request is malformed.",
             Detail = badRequest.Message,
+        },
+        SmsDeliveryException sms => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "A text message could not be sent.",
+            Detail = sms.Message,
         },
         NotFoundException notFound => new ProblemDetails
         {

@@ -26,10 +26,6 @@ internal sealed class Account : AggregateRoot
 
     public DateTimeOffset? PhoneVerifiedAt { get; private set; }
 
-    public int FailedSignIns { get; private set; }
-
-    public DateTimeOffset? LockedUntil { get; private set; }
-
     public DateTimeOffset CreatedAt { get; private set; }
 
     public bool IsPhoneVerified => PhoneVerifiedAt is not null;
@@ -48,27 +44,6 @@ internal sealed class Account : AggregateRoot
 
     public void VerifyPhone(DateTimeOffset now) => PhoneVerifiedAt ??= now;
 
-    public bool IsLockedOutAt(DateTimeOffset now) => LockedUntil > now;
-
-    /// <summary>Counts a wrong password; the <paramref name="maxFailures"/>th in a row locks the account.</summary>
-    public void RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
-    {
-        CheckRule(new LockedAccountCannotSignInRule(this, now));
-        FailedSignIns++;
-        if (FailedSignIns >= maxFailures)
-        {
-            LockedUntil = now + lockout;
-            FailedSignIns = 0;
-        }
-    }
-
-    public void RecordSuccessfulSignIn(DateTimeOffset now)
-    {
-        CheckRule(new LockedAccountCannotSignInRule(this, now));
-        FailedSignIns = 0;
-        LockedUntil = null;
-    }
-
     public void ChangePassword(string passwordHash) => PasswordHash = passwordHash;
 
     public void GrantPlatformRole(string role)
@@ -78,11 +53,4 @@ internal sealed class Account : AggregateRoot
             _platformRoleList = string.Join(',', PlatformRoles.Append(role));
         }
     }
-}
-
-internal sealed class LockedAccountCannotSignInRule(Account account, DateTimeOffset now) : IBusinessRule
-{
-    public string Message => "The account is locked after repeated failed sign-ins.";
-
-    public bool IsBroken() => account.IsLockedOutAt(now);
 }

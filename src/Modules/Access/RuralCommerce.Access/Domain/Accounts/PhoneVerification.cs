@@ -45,8 +45,11 @@ internal sealed class PhoneVerification
     public bool IsUsableAt(DateTimeOffset now) =>
         ConsumedAt is null && FailedAttempts < MaxFailedAttempts && ExpiresAt > now;
 
-    /// <summary>True when <paramref name="code"/> is right and the code still usable; a wrong guess is counted.</summary>
-    public bool TryConsume(string code, DateTimeOffset now)
+    /// <summary>
+    /// True when <paramref name="code"/> is right and the code still usable; a wrong guess is counted. The code stays
+    /// usable until <see cref="Consume"/>: a right code with a wrong password may be tried again.
+    /// </summary>
+    public bool Matches(string code, DateTimeOffset now)
     {
         if (!IsUsableAt(now))
         {
@@ -58,10 +61,22 @@ internal sealed class PhoneVerification
         if (!matches)
         {
             FailedAttempts++;
+        }
+
+        return matches;
+    }
+
+    public void Consume(DateTimeOffset now) => ConsumedAt ??= now;
+
+    /// <summary><see cref="Matches"/> and, when it does, <see cref="Consume"/>.</summary>
+    public bool TryConsume(string code, DateTimeOffset now)
+    {
+        if (!Matches(code, now))
+        {
             return false;
         }
 
-        ConsumedAt = now;
+        Consume(now);
         return true;
     }
 

@@ -5,8 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Access.Domain.Accounts;
-using RuralCommerce.Access.Features.RequestVerificationCode;
-using RuralCommerce.Access.Infrastructure;
+using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
@@ -15,7 +14,7 @@ namespace RuralCommerce.Access.Features.Register;
 
 internal sealed record RegisterRequest(string? Phone, string? DisplayName, string? Password);
 
-internal sealed record RegisterResponse(Guid AccountId, string Phone, bool PhoneVerified);
+internal sealed record RegisterResponse(string Phone);
 
 internal static class RegisterEndpoint
 {
@@ -24,13 +23,16 @@ internal static class RegisterEndpoint
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("Register")
-            .WithSummary("Creates an account for a mobile number and texts it a verification code.")
+            .WithSummary("Registers a mobile number with a password and texts it a code; confirm with POST /phone-verification.")
+            .WithDescription("Answers 202 the same way whether the number is new, registered but never verified, or already an "
+                             + "account's, so numbers cannot be probed. A registration that was never verified is replaced, "
+                             + "and its sessions end: a stranger cannot hold a number before its owner. A verified number "
+                             + "stays as it is; its owner gets a code to sign in with or to choose a new password.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<Created<RegisterResponse>> HandleAsync(
-        RegisterRequest request, AccessDbContext db, IPasswordHasher<Account> hasher, VerificationCodeSender codes,
+    private static async Task<Accepted<RegisterResponse>> HandleAsync(
+        RegisterRequest request, AccessDbContext db, IPasswordHasher<Account> hasher, OneTimeCodes codes,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -42,33 +44,32 @@ internal static class RegisterEndpoint
         }
 
         errors.ThrowIfAny();
-        if (await db.Accounts.AnyAsync(a => a.Phone == phone, cancellationToken))
+        var now = clock.GetUtcNow();
+        var existing = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
+        if (existing is null || !existing.IsPhoneVerified)
         {
-            throw DuplicatePhone();
-        }
-
-        var account = Account.Register(new AccountId(NewId.Next(clock)), phone, displayName, "", clock.GetUtcNow());
-        account.ChangePassword(hasher.HashPassword(account, request.Password!));
-        db.Accounts.Add(account);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations of one number at once: the unique index let only the first through.
-            db.ChangeTracker.Clear();
-            if (await db.Accounts.AnyAsync(a => a.Phone == phone, cancellationToken))
+            if (existing is not null)
             {
-                throw DuplicatePhone();
+                // Whoever registered this number before never proved they hold it: their registration goes.
+                await db.EndAllSessionsAsync(existing.Id, now, cancellationToken);
+                db.Accounts.Remove(existing);
             }
 
-            throw;
+            var account = Account.Register(new AccountId(NewId.Next(clock)), phone, displayName, "", now);
+            account.ChangePassword(hasher.HashPassword(account, request.Password!));
+            db.Accounts.Add(account);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another registration of this number was saved at the same moment and won; answer as if this one had.
+                db.ChangeTracker.Clear();
+            }
         }
 
-        await codes.SendAsync(phone, cancellationToken);
-        return TypedResults.Created((string?)null, new RegisterResponse(account.Id.Value, phone.Value, PhoneVerified: false));
+        await codes.SendUnlessThrottledAsync(phone, cancellationToken);
+        return TypedResults.Accepted((string?)null, new RegisterResponse(phone.Value));
     }
-
-    private static ConflictException DuplicatePhone() => new("An account with this phone number already exists.");
 }

@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using RuralCommerce.Access.Domain.Accounts;
-using RuralCommerce.Access.Domain.Sessions;
+using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Access.Infrastructure;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -30,35 +29,36 @@ internal static class SignInEndpoint
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("SignIn")
             .WithSummary("Exchanges phone and password for a short-lived access token and a refresh token.")
+            .WithDescription("Wrong password and unknown number answer the same 401. Five failures in a row for a number "
+                             + "from one network lock that number there (429 with Retry-After) for a minute, then 2, 4, … "
+                             + "up to 30; its owner can still sign in with a texted code (POST /sign-in/code).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Ok<SessionResponse>> HandleAsync(
-        SignInRequest request, AccessDbContext db, IPasswordHasher<Account> hasher, SessionIssuer sessions,
-        IOptions<AccessOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        SignInRequest request, HttpContext http, AccessDbContext db, IPasswordHasher<Account> hasher, SessionIssuer sessions,
+        CredentialThrottle throttle, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var phone = errors.RequirePhone(request.Phone);
-        errors.Require(!string.IsNullOrEmpty(request.Password), "password", "password is required.");
+        PasswordPolicy.RequireGiven(request.Password, "password", errors);
         errors.ThrowIfAny();
 
-        var settings = options.Value;
-        var now = clock.GetUtcNow();
+        var clientAddress = ClientAddress.Of(http);
+        throttle.BeforePasswordAttempt(phone, clientAddress);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
         if (account is null)
         {
             hasher.VerifyHashedPassword(null!, UnknownAccountHash, request.Password!);
-            throw new AuthenticationFailedException(WrongCredentials);
         }
 
-        ThrowIfLockedOut(account, now);
-        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!);
-        if (verdict == PasswordVerificationResult.Failed)
+        var verdict = account is null
+            ? PasswordVerificationResult.Failed
+            : hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!);
+        if (account is null || verdict == PasswordVerificationResult.Failed)
         {
-            account.RecordFailedSignIn(now, settings.MaxFailedSignIns, settings.LockoutDuration);
-            await db.SaveChangesAsync(cancellationToken);
-            ThrowIfLockedOut(account, now);
+            throttle.RecordPasswordFailure(phone, clientAddress);
             throw new AuthenticationFailedException(WrongCredentials);
         }
 
@@ -67,19 +67,7 @@ internal static class SignInEndpoint
             account.ChangePassword(hasher.HashPassword(account, request.Password!));
         }
 
-        account.RecordSuccessfulSignIn(now);
-        var (refreshToken, value) = RefreshToken.StartFamily(account.Id, now, settings.RefreshTokenLifetime, clock);
-        db.RefreshTokens.Add(refreshToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await sessions.IssueAsync(account, refreshToken, value, cancellationToken));
-    }
-
-    private static void ThrowIfLockedOut(Account account, DateTimeOffset now)
-    {
-        if (account.IsLockedOutAt(now))
-        {
-            throw new TooManyAttemptsException(
-                "The account is locked after repeated failed sign-ins. Try again later.", account.LockedUntil!.Value - now);
-        }
+        throttle.RecordSuccess(phone, clientAddress);
+        return TypedResults.Ok(await sessions.StartAsync(account, cancellationToken));
     }
 }

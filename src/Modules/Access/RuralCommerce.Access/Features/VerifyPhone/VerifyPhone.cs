@@ -1,58 +1,62 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Access.Features.VerifyPhone;
 
-internal sealed record VerifyPhoneRequest(string? Phone, string? Code);
+internal sealed record VerifyPhoneRequest(string? Phone, string? Code, string? Password);
 
 internal static class VerifyPhoneEndpoint
 {
-    private const string WrongCode = "The code is wrong or has expired. Ask for a new one.";
-
     public static void MapVerifyPhone(this IEndpointRouteBuilder group) =>
         group.MapPost("/phone-verification", HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("VerifyPhone")
-            .WithSummary("Proves the account owns its phone with the texted code, and links the cooperative memberships held under that number.")
+            .WithSummary("Confirms a registration: the texted code proves the phone, the password chosen at registration proves the account.")
+            .WithDescription("Links the cooperative memberships held under the number. A right code with a wrong password "
+                             + "verifies nothing (the code stays usable); wrong codes and passwords count toward the lock-out.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<NoContent> HandleAsync(
-        VerifyPhoneRequest request, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        VerifyPhoneRequest request, HttpContext http, AccessDbContext db, OneTimeCodes codes, CredentialThrottle throttle,
+        IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var phone = errors.RequirePhone(request.Phone);
-        errors.Require(!string.IsNullOrWhiteSpace(request.Code), "code", "code is required.");
+        var code = OneTimeCodes.RequireCode(errors, request.Code);
+        PasswordPolicy.RequireGiven(request.Password, "password", errors);
         errors.ThrowIfAny();
 
-        var now = clock.GetUtcNow();
+        var clientAddress = ClientAddress.Of(http);
+        throttle.BeforePasswordAttempt(phone, clientAddress);
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
-        var verification = await db.PhoneVerifications
-            .Where(v => v.Phone == phone && v.ConsumedAt == null)
-            .OrderByDescending(v => v.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (account is null || verification is null || !verification.TryConsume(request.Code!.Trim(), now))
+        var verification = await codes.MatchAsync(phone, code, cancellationToken);
+        if (account is null || verification is null)
         {
-            // A wrong guess still counts against the code.
-            await db.SaveChangesAsync(cancellationToken);
-            errors.Add("code", WrongCode);
-            errors.ThrowIfAny();
+            throttle.RecordCodeFailure(phone, clientAddress);
+            throw new SharedKernel.RequestValidationException("code", OneTimeCodes.WrongCode);
         }
 
-        account!.VerifyPhone(now);
-        var unlinked = await db.Memberships.Where(m => m.Phone == phone && m.AccountId == null).ToListAsync(cancellationToken);
-        foreach (var membership in unlinked)
+        if (hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
         {
-            membership.TryLinkTo(account, now);
+            throttle.RecordPasswordFailure(phone, clientAddress);
+            throw new SharedKernel.RequestValidationException("password", "This is not the password chosen when the number was registered.");
         }
 
+        var now = clock.GetUtcNow();
+        verification.Consume(now);
+        await db.ConfirmPhoneAsync(account, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        throttle.RecordSuccess(phone, clientAddress);
         return TypedResults.NoContent();
     }
 }

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Access.Domain.Accounts;
+using RuralCommerce.Access.Features.Common;
+using RuralCommerce.Access.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Access.Features.ResetPassword;
+
+internal sealed record ResetPasswordRequest(string? Phone, string? Code, string? NewPassword);
+
+internal static class ResetPasswordEndpoint
+{
+    public static void MapResetPassword(this IEndpointRouteBuilder group) =>
+        group.MapPost("/password-reset", HandleAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(AccessRateLimits.Credentials)
+            .WithName("ResetPassword")
+            .WithSummary("Chooses a new password with a code texted to the number (POST /phone-verification/code), and ends every session of the account.")
+            .WithDescription("Proves the number too: an unconfirmed registration becomes its owner's, whoever registered it. "
+                             + "Wrong codes count toward the same lock-out as wrong passwords.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static async Task<NoContent> HandleAsync(
+        ResetPasswordRequest request, HttpContext http, AccessDbContext db, OneTimeCodes codes, CredentialThrottle throttle,
+        IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var phone = errors.RequirePhone(request.Phone);
+        var code = OneTimeCodes.RequireCode(errors, request.Code);
+        if (errors.IsEmpty)
+        {
+            PasswordPolicy.Check(request.NewPassword, phone, "newPassword", errors);
+        }
+
+        errors.ThrowIfAny();
+        var clientAddress = ClientAddress.Of(http);
+        throttle.BeforeCodeAttempt(phone, clientAddress);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
+        var verification = await codes.MatchAsync(phone, code, cancellationToken);
+        if (account is null || verification is null)
+        {
+            throttle.RecordCodeFailure(phone, clientAddress);
+            throw new RequestValidationException("code", OneTimeCodes.WrongCode);
+        }
+
+        var now = clock.GetUtcNow();
+        verification.Consume(now);
+        account.ChangePassword(hasher.HashPassword(account, request.NewPassword!));
+        await db.EndAllSessionsAsync(account.Id, now, cancellationToken);
+        await db.ConfirmPhoneAsync(account, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        throttle.RecordSuccess(phone, clientAddress);
+        return TypedResults.NoContent();
+    }
+}

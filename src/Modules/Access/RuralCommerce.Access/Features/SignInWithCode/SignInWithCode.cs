@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Access.Features.Common;
+using RuralCommerce.Access.Infrastructure;
+using RuralCommerce.Access.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Access.Features.SignInWithCode;
+
+internal sealed record SignInWithCodeRequest(string? Phone, string? Code);
+
+internal static class SignInWithCodeEndpoint
+{
+    public static void MapSignInWithCode(this IEndpointRouteBuilder group) =>
+        group.MapPost("/sign-in/code", HandleAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(AccessRateLimits.Credentials)
+            .WithName("SignInWithCode")
+            .WithSummary("Signs in with a code texted to a verified number (POST /phone-verification/code): the owner of a phone always gets in.")
+            .WithDescription("Wrong codes count toward the same lock-out as wrong passwords. A number whose registration was never "
+                             + "verified answers 409: confirm it with its password, or choose a new password with the code.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static async Task<Ok<SessionResponse>> HandleAsync(
+        SignInWithCodeRequest request, HttpContext http, AccessDbContext db, OneTimeCodes codes, CredentialThrottle throttle,
+        SessionIssuer sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var phone = errors.RequirePhone(request.Phone);
+        var code = OneTimeCodes.RequireCode(errors, request.Code);
+        errors.ThrowIfAny();
+
+        var clientAddress = ClientAddress.Of(http);
+        throttle.BeforeCodeAttempt(phone, clientAddress);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
+        var verification = await codes.MatchAsync(phone, code, cancellationToken);
+        if (account is null || verification is null)
+        {
+            throttle.RecordCodeFailure(phone, clientAddress);
+            throw new AuthenticationFailedException("Wrong phone number or code.");
+        }
+
+        if (!account.IsPhoneVerified)
+        {
+            // Signing in would hand the owner an account whose password someone else may have chosen; the code stays usable.
+            throw new ConflictException(
+                "This number's registration was never confirmed. Confirm it with its password, or choose a new password with this code.");
+        }
+
+        verification.Consume(clock.GetUtcNow());
+        throttle.RecordSuccess(phone, clientAddress);
+        return TypedResults.Ok(await sessions.StartAsync(account, cancellationToken));
+    }
+}
