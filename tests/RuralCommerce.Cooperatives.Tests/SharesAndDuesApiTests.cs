@@ -137,6 +137,21 @@ public sealed class SharesAndDuesApiTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_request_too_large_to_be_real_is_refused_whole_and_no_log_line_repeats_it()
+    {
+        var scenario = await CooperativeScenario.CreateAsync(factory);
+        var junk = new string('x', 60 * 1024);
+        var manyIds = Enumerable.Range(0, 40_000).Select(_ => Guid.NewGuid()).ToList();
+
+        var dues = await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path("/dues/2026/charges"), UriKind.Relative), new { amount = 10m, memberIds = manyIds });
+        await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path("/members"), UriKind.Relative), new { name = junk, phone = junk, village = junk });
+        await factory.CreateClient().PostAsJsonAsync(new Uri("/api/access/sign-in", UriKind.Relative), new { phone = junk, password = junk });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, dues.StatusCode);
+        Assert.InRange(factory.Logs.Lines.Max(l => l.Message.Length), 1, 4096);
+    }
+
+    [Fact]
     public async Task The_overview_counts_members_by_status_and_role()
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);

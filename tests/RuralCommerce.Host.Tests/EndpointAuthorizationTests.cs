@@ -19,6 +19,8 @@ public sealed partial class EndpointAuthorizationTests(ApiFactory factory) : ICl
         "POST /api/access/phone-verification/code",
         "POST /api/access/phone-verification",
         "POST /api/access/sign-in",
+        "POST /api/access/sign-in/code",
+        "POST /api/access/password-reset",
         "POST /api/access/token/refresh",
     ];
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Shared.Infrastructure.Messaging;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
 
@@ -12,6 +13,8 @@ public sealed class ProblemMappingTests
     {
         { new RequestValidationException("phone", "Not a mobile number."), StatusCodes.Status400BadRequest },
         { new BadHttpRequestException("Malformed JSON."), StatusCodes.Status400BadRequest },
+        { new BadHttpRequestException("Too large.", StatusCodes.Status413PayloadTooLarge), StatusCodes.Status413PayloadTooLarge },
+        { new SmsDeliveryException("Gateway down."), StatusCodes.Status503ServiceUnavailable },
         { new NotFoundException("Cooperative", Guid.Empty), StatusCodes.Status404NotFound },
         { new BusinessRuleValidationException(new AlwaysBrokenRule()), StatusCodes.Status409Conflict },
         { new ConflictException("Duplicate phone."), StatusCodes.Status409Conflict },

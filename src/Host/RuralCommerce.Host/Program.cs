@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RuralCommerce.Access;
 using RuralCommerce.Catalog;
 using RuralCommerce.Cooperatives;
@@ -10,7 +11,6 @@ using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.Training;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);

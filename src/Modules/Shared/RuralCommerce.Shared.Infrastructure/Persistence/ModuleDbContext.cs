@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Inbox;
 using RuralCommerce.Shared.Infrastructure.Outbox;
@@ -69,7 +70,11 @@ public abstract class ModuleDbContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         // A module that has only its outbox and inbox yet is fine.
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.NoEntityTypeConfigurationsWarning));
+        optionsBuilder.ConfigureWarnings(w => w
+            .Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)
+            // A failed command is logged with its whole text and parameter list (megabytes for a large IN list); the
+            // exception itself still reaches the log through the error handler.
+            .Log((RelationalEventId.CommandError, LogLevel.Debug)));
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
