@@ -75,9 +75,45 @@ public sealed class SharesAndDuesApiTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
         Assert.All(burst, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal(HttpStatusCode.Conflict, misuse.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, misuse.StatusCode);
         var member = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path($"/members/{memberId}"), UriKind.Relative));
         Assert.Equal(5, member.GetProperty("shares").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_key_cannot_be_replayed_past_by_spelling_the_path_differently()
+    {
+        var scenario = await CooperativeScenario.CreateAsync(factory);
+        var memberId = (await scenario.AddMemberAsync()).GetProperty("memberId").GetGuid();
+        var key = Guid.NewGuid().ToString();
+        var upperCase = $"/api/cooperatives/{scenario.CooperativeId.ToString().ToUpperInvariant()}/members/{memberId.ToString().ToUpperInvariant()}/shares";
+
+        var first = await Send(scenario, $"/members/{memberId}/shares", new { count = 5 }, key);
+        using var shouted = new HttpRequestMessage(HttpMethod.Post, new Uri(upperCase, UriKind.Relative)) { Content = JsonContent.Create(new { count = 5 }) };
+        shouted.Headers.Add("Idempotency-Key", key);
+        var retry = await scenario.Admin.SendAsync(shouted);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        var member = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path($"/members/{memberId}"), UriKind.Relative));
+        Assert.Equal(5, member.GetProperty("shares").GetInt32());
+    }
+
+    [Fact]
+    public async Task One_key_on_two_resources_is_two_requests()
+    {
+        var scenario = await CooperativeScenario.CreateAsync(factory);
+        var first = (await scenario.AddMemberAsync("First")).GetProperty("memberId").GetGuid();
+        var second = (await scenario.AddMemberAsync("Second")).GetProperty("memberId").GetGuid();
+        var key = Guid.NewGuid().ToString();
+
+        var one = await Send(scenario, $"/members/{first}/shares", new { count = 2 }, key);
+        var other = await Send(scenario, $"/members/{second}/shares", new { count = 2 }, key);
+
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.False(other.Headers.Contains("Idempotent-Replayed"));
     }
 
     [Fact]

@@ -39,6 +39,35 @@ public sealed class OutboxOperationsTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_parked_message_holds_back_only_the_later_messages_of_its_partition_until_it_is_replayed()
+    {
+        var admin = factory.CreateAdminClient();
+        var partition = $"member:{Guid.CreateVersion7()}";
+        var joined = $"joined {partition}";
+        factory.Probe.Poison[joined] = true;
+
+        var id = await factory.PublishAsync("Cooperatives", new ProbeIntegrationEvent(joined, partition));
+        var parked = default(JsonElement);
+        await Eventually.HoldsAsync(async () => (parked = await FindParkedAsync(admin, id)).ValueKind == JsonValueKind.Object, "the first message was parked");
+        await factory.PublishAsync("Cooperatives", new ProbeIntegrationEvent($"role granted {partition}", partition));
+        await factory.PublishAsync("Cooperatives", new ProbeIntegrationEvent($"suspended {partition}", partition));
+        await factory.PublishAsync("Cooperatives", new ProbeIntegrationEvent($"another member {partition}", $"{partition}-other"));
+
+        await Eventually.HoldsAsync(() => factory.Probe.Delivered.Contains($"another member {partition}"), "the other partition flowed");
+        Assert.Equal(partition, parked.GetProperty("partitionKey").GetString());
+        Assert.Equal(2, (await FindParkedAsync(admin, id)).GetProperty("heldBack").GetInt32());
+        Assert.DoesNotContain(factory.Probe.Delivered, note => note.EndsWith(partition, StringComparison.Ordinal) && !note.StartsWith("another", StringComparison.Ordinal));
+
+        factory.Probe.Poison.TryRemove(joined, out _);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync(new Uri($"/api/operations/outbox/parked/{id}/replay", UriKind.Relative), null)).StatusCode);
+
+        await Eventually.HoldsAsync(() => factory.Probe.Delivered.Contains($"suspended {partition}"), "the held messages followed");
+        Assert.Equal(
+            [joined, $"role granted {partition}", $"suspended {partition}"],
+            factory.Probe.Delivered.Where(note => note.EndsWith(partition, StringComparison.Ordinal) && !note.StartsWith("another", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Replaying_an_unknown_message_is_not_found()
     {
         var response = await factory.CreateAdminClient()

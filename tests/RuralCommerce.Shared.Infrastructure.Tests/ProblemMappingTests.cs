@@ -15,6 +15,7 @@ public sealed class ProblemMappingTests
         { new BadHttpRequestException("Malformed JSON."), StatusCodes.Status400BadRequest },
         { new BadHttpRequestException("Too large.", StatusCodes.Status413PayloadTooLarge), StatusCodes.Status413PayloadTooLarge },
         { new SmsDeliveryException("Gateway down."), StatusCodes.Status503ServiceUnavailable },
+        { new RuralCommerce.Shared.Infrastructure.Idempotency.IdempotencyKeyReusedException("Other body."), StatusCodes.Status422UnprocessableEntity },
         { new NotFoundException("Cooperative", Guid.Empty), StatusCodes.Status404NotFound },
         { new BusinessRuleValidationException(new AlwaysBrokenRule()), StatusCodes.Status409Conflict },
         { new ConflictException("Duplicate phone."), StatusCodes.Status409Conflict },

@@ -67,6 +67,13 @@ public sealed class TestHost : IAsyncDisposable
             await farms.SaveChangesAsync();
         });
 
+    public Task PublishPlotStepAsync(Guid plotId, int step) =>
+        WithAsync<FarmsDbContext>(async farms =>
+        {
+            farms.Publish(new PlotStepIntegrationEvent(plotId, step));
+            await farms.SaveChangesAsync();
+        });
+
     public Task<List<OutboxMessage>> OutboxAsync() =>
         WithAsync<FarmsDbContext, List<OutboxMessage>>(farms => farms.OutboxMessages.AsNoTracking().ToListAsync());
 

@@ -13,6 +13,12 @@ public sealed record HarvestRecordedIntegrationEvent(Guid HarvestId, int Kilogra
 
 public sealed record HarvestRecorded(Guid HarvestId, int Kilograms) : IDomainEvent;
 
+/// <summary>Step n of one plot's season: its steps must arrive in order (like a member's joined, then role granted).</summary>
+public sealed record PlotStepIntegrationEvent(Guid PlotId, int Step) : IntegrationEvent
+{
+    public override string PartitionKey => $"plot:{PlotId}";
+}
+
 public sealed class Harvest : AggregateRoot
 {
     private Harvest()
@@ -65,6 +71,49 @@ public abstract class MarketDbContext(DbContextOptions options) : ModuleDbContex
     public override string Schema => "market";
 
     public DbSet<Tally> Tallies => Set<Tally>();
+
+    public DbSet<PlotProgress> Plots => Set<PlotProgress>();
+}
+
+public sealed class PlotProgress
+{
+    public Guid PlotId { get; set; }
+
+    public int LastStep { get; set; }
+}
+
+public sealed class PlotProgressConfiguration : IEntityTypeConfiguration<PlotProgress>
+{
+    public void Configure(EntityTypeBuilder<PlotProgress> builder) => builder.HasKey(p => p.PlotId);
+}
+
+/// <summary>Refuses a step that does not follow the last one, as Access refuses a role for a member it has not seen join.</summary>
+public sealed class PlotStepHandler(MarketDbContext context, TimeProvider clock, HandlerProbe probe)
+    : IntegrationEventHandler<PlotStepIntegrationEvent, MarketDbContext>(context, clock)
+{
+    protected override async Task HandleAsync(PlotStepIntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        if (probe.PoisonedPlotSteps.ContainsKey((integrationEvent.PlotId, integrationEvent.Step)))
+        {
+            throw new InvalidOperationException("This step cannot be handled (injected failure).");
+        }
+
+        var plot = await Context.Plots.FindAsync([integrationEvent.PlotId], cancellationToken);
+        var last = plot?.LastStep ?? 0;
+        if (integrationEvent.Step != last + 1)
+        {
+            throw new InvalidOperationException($"Step {integrationEvent.Step} of plot {integrationEvent.PlotId} arrived after step {last}.");
+        }
+
+        if (plot is null)
+        {
+            Context.Plots.Add(new PlotProgress { PlotId = integrationEvent.PlotId, LastStep = 1 });
+        }
+        else
+        {
+            plot.LastStep = integrationEvent.Step;
+        }
+    }
 }
 
 public sealed class SqliteMarketDbContext(DbContextOptions<SqliteMarketDbContext> options) : MarketDbContext(options);
@@ -88,6 +137,8 @@ public sealed class HandlerProbe
     public ConcurrentQueue<Guid> DeliveryOrder { get; } = new();
 
     public bool AuditAlwaysFails { get; set; }
+
+    public ConcurrentDictionary<(Guid PlotId, int Step), bool> PoisonedPlotSteps { get; } = new();
 
     /// <summary>When set, the tally handler signals <see cref="TallyEntered"/> and waits for the gate to open.</summary>
     public TaskCompletionSource? TallyGate { get; set; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using MediatR;
@@ -122,11 +123,20 @@ internal sealed class ClientAddressFromHeader : IStartupFilter
     };
 }
 
-public sealed record ProbeIntegrationEvent(string Note) : IntegrationEvent;
+/// <summary>A test event; with a <paramref name="Partition"/> it is delivered in order with the others of that partition.</summary>
+public sealed record ProbeIntegrationEvent(string Note, string? Partition = null) : IntegrationEvent
+{
+    public override string? PartitionKey => Partition;
+}
 
 public sealed class ProbeSwitch
 {
     public bool Broken { get; set; }
+
+    /// <summary>Notes the probe subscriber refuses even when it is not <see cref="Broken"/>.</summary>
+    public ConcurrentDictionary<string, bool> Poison { get; } = new();
+
+    public ConcurrentQueue<string> Delivered { get; } = new();
 
     public int Deliveries;
 }
@@ -135,11 +145,12 @@ public sealed class ProbeHandler(ProbeSwitch probe) : INotificationHandler<Probe
 {
     public Task Handle(ProbeIntegrationEvent notification, CancellationToken cancellationToken)
     {
-        if (probe.Broken)
+        if (probe.Broken || probe.Poison.ContainsKey(notification.Note))
         {
             throw new InvalidOperationException("Probe subscriber is broken (injected failure).");
         }
 
+        probe.Delivered.Enqueue(notification.Note);
         Interlocked.Increment(ref probe.Deliveries);
         return Task.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MediatR;
 
 namespace RuralCommerce.SharedKernel;
@@ -22,4 +23,12 @@ public abstract record IntegrationEvent : IIntegrationEvent
     public Guid EventId { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>
+    /// Events with the same key are delivered one after another in the order they occurred, on any number of hosts,
+    /// and a parked one holds back the later ones of its key (only those). Usually the aggregate the event is about,
+    /// e.g. <c>member:{MemberId}</c>. Null: the event need not wait for any other.
+    /// </summary>
+    [JsonIgnore]
+    public virtual string? PartitionKey => null;
 }

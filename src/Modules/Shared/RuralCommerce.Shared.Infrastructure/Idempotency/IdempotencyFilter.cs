@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -60,6 +62,9 @@ public static class Idempotency
     }
 }
 
+/// <summary>The same <c>Idempotency-Key</c> came with another body: the API answers 422 (IETF httpapi Idempotency-Key draft).</summary>
+public sealed class IdempotencyKeyReusedException(string message) : Exception(message);
+
 /// <summary>Marks an endpoint as accepting <c>Idempotency-Key</c> (shown in the OpenAPI document).</summary>
 public sealed class IdempotentEndpoint;
 
@@ -75,7 +80,7 @@ internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider cloc
             return await next(context);
         }
 
-        var scope = Hash($"{(http.User.Identity?.IsAuthenticated == true ? http.User.AccountId() : Guid.Empty)} {http.Request.Method} {http.Request.Path}");
+        var scope = Scope(http);
         var requestHash = await HashBodyAsync(http.Request);
 
         // On SQLite this takes the write lock at once, so two retries with one key queue instead of racing.
@@ -106,7 +111,9 @@ internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider cloc
             await transaction.RollbackAsync(CancellationToken.None);
             var winner = await db.IdempotentRequests.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, CancellationToken.None);
-            return winner is null ? throw new ConflictException("The request conflicted with another; try again.") : Replay(winner, requestHash, http);
+            return winner is null
+                ? throw new ConflictException($"A request with this {Idempotency.HeaderName} is still being processed; retry in a moment.")
+                : Replay(winner, requestHash, http);
         }
         catch
         {
@@ -115,11 +122,40 @@ internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider cloc
         }
     }
 
+    /// <summary>
+    /// Caller, endpoint and route values as values (a Guid in upper or lower case, <c>007</c> or <c>7</c> are one
+    /// value), so a key cannot be replayed past by spelling the same path differently.
+    /// </summary>
+    internal static string Scope(HttpContext http)
+    {
+        var caller = http.User.Identity?.IsAuthenticated == true ? http.User.AccountId() : Guid.Empty;
+        var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName
+                       ?? $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText}";
+        var routeValues = http.Request.RouteValues
+            .OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(v => $"{v.Key.ToUpperInvariant()}={Normalise(v.Value)}");
+        return Hash($"{caller:D} {endpoint} {string.Join('&', routeValues)}");
+    }
+
+    private static string Normalise(object? value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        if (Guid.TryParse(text, out var guid))
+        {
+            return guid.ToString("D");
+        }
+
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : text.Normalize(NormalizationForm.FormC).ToUpperInvariant();
+    }
+
     private static IResult Replay(IdempotentRequest earlier, string requestHash, HttpContext http)
     {
         if (earlier.RequestHash != requestHash)
         {
-            throw new ConflictException($"This {Idempotency.HeaderName} was already used for a different request.");
+            throw new IdempotencyKeyReusedException(
+                $"This {Idempotency.HeaderName} was already used for a different request to the same resource. Use a new key for a new request.");
         }
 
         http.Response.Headers[Idempotency.ReplayedHeaderName] = "true";

@@ -58,7 +58,10 @@ public sealed partial class OutboxDispatcher : BackgroundService
             .Build();
     }
 
-    /// <summary>One round: claims a batch from every module and delivers it in order of occurrence.</summary>
+    /// <summary>
+    /// One round: claims a batch from every module and delivers it in order of occurrence. The claims are a short
+    /// lease, renewed while the round works, so a host that dies mid-round hands its messages on within seconds.
+    /// </summary>
     /// <returns>How many messages were claimed (processed or parked).</returns>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
     {
@@ -70,9 +73,24 @@ public sealed partial class OutboxDispatcher : BackgroundService
             claimed.AddRange(messages.Select(message => (database, message)));
         }
 
-        foreach (var (database, message) in claimed.OrderBy(c => c.Message.OccurredAt).ThenBy(c => c.Message.Id))
+        if (claimed.Count == 0)
         {
-            await DeliverAsync(database, message, claimToken, cancellationToken);
+            return 0;
+        }
+
+        using var roundOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewClaimsAsync(claimed.Select(c => c.Database).Distinct().ToList(), claimToken, roundOver.Token);
+        try
+        {
+            foreach (var (database, message) in claimed.OrderBy(c => c.Message.OccurredAt).ThenBy(c => c.Message.Id))
+            {
+                await DeliverAsync(database, message, claimToken, cancellationToken);
+            }
+        }
+        finally
+        {
+            await roundOver.CancelAsync();
+            await renewing;
         }
 
         return claimed.Count;
@@ -100,8 +118,14 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
     }
 
-    private static Expression<Func<OutboxMessage, bool>> Claimable(DateTimeOffset now) =>
-        m => m.ProcessedAt == null && m.ParkedAt == null && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now);
+    /// <summary>
+    /// Undelivered, not parked, not claimed by a live lease, and the first undelivered message of its partition: an
+    /// earlier one still pending, claimed elsewhere or parked holds it back.
+    /// </summary>
+    private static Expression<Func<OutboxMessage, bool>> Claimable(IQueryable<OutboxMessage> outbox, DateTimeOffset now) =>
+        m => m.ProcessedAt == null && m.ParkedAt == null && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now)
+             && (m.PartitionKey == null
+                 || !outbox.Any(earlier => earlier.PartitionKey == m.PartitionKey && earlier.ProcessedAt == null && earlier.OccurredAt < m.OccurredAt));
 
     private async Task<List<OutboxMessage>> ClaimAsync(ModuleDatabase database, Guid claimToken, CancellationToken cancellationToken)
     {
@@ -109,7 +133,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         var context = Resolve(scope, database);
         var now = _clock.GetUtcNow();
         var candidates = await context.OutboxMessages
-            .Where(Claimable(now))
+            .Where(Claimable(context.OutboxMessages, now))
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(_options.BatchSize)
@@ -124,7 +148,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         var claimExpiresAt = now + _options.ClaimDuration;
         await context.OutboxMessages
             .Where(m => candidates.Contains(m.Id))
-            .Where(Claimable(now))
+            .Where(Claimable(context.OutboxMessages, now))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.ClaimToken, claimToken)
                     .SetProperty(m => m.ClaimExpiresAt, claimExpiresAt)
@@ -133,6 +157,36 @@ public sealed partial class OutboxDispatcher : BackgroundService
         return await context.OutboxMessages.AsNoTracking()
             .Where(m => m.ClaimToken == claimToken)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Extends this round's leases every third of a lease until the round is over.</summary>
+    private async Task RenewClaimsAsync(IReadOnlyList<ModuleDatabase> databases, Guid claimToken, CancellationToken roundOver)
+    {
+        var every = _options.ClaimDuration / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, _clock, roundOver);
+                foreach (var database in databases)
+                {
+                    await using var scope = _scopes.CreateAsyncScope();
+                    var expiresAt = _clock.GetUtcNow() + _options.ClaimDuration;
+                    await Resolve(scope, database).OutboxMessages
+                        .Where(m => m.ClaimToken == claimToken && m.ProcessedAt == null && m.ParkedAt == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimExpiresAt, expiresAt), roundOver);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (roundOver.IsCancellationRequested)
+        {
+            // The round is over.
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The round goes on; at worst another host takes over the lease and the inbox absorbs the duplicate.
+            LogRenewalFailed(exception);
+        }
     }
 
     private async Task DeliverAsync(ModuleDatabase database, OutboxMessage message, Guid claimToken, CancellationToken cancellationToken)
@@ -201,6 +255,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Type}) of module {Module} parked")]
     private partial void LogParked(Guid messageId, string type, string module, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox claim renewal failed")]
+    private partial void LogRenewalFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch round failed")]
     private partial void LogRoundFailed(Exception exception);

@@ -21,6 +21,9 @@ public sealed class OutboxMessage
 
     public DateTimeOffset OccurredAt { get; private set; }
 
+    /// <summary>Messages with the same key are delivered in order of <see cref="OccurredAt"/>, one after another.</summary>
+    public string? PartitionKey { get; private set; }
+
     public DateTimeOffset? ProcessedAt { get; private set; }
 
     /// <summary>Set when the dispatcher gave up; an operator can see and replay it.</summary>
@@ -36,19 +39,23 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? ClaimExpiresAt { get; private set; }
 
+    internal const int MaxPartitionKeyLength = 200;
+
     internal static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web);
 
-    internal static OutboxMessage From(IntegrationEvent integrationEvent, TimeProvider clock)
+    internal static OutboxMessage From(IntegrationEvent integrationEvent, DateTimeOffset occurredAt)
     {
-        var now = clock.GetUtcNow();
-        var stamped = integrationEvent with { EventId = NewId.Next(clock), OccurredAt = now };
+        var stamped = integrationEvent with { EventId = Guid.CreateVersion7(occurredAt), OccurredAt = occurredAt };
         var type = stamped.GetType();
         return new OutboxMessage
         {
             Id = stamped.EventId,
             Type = TypeName(type),
             Payload = JsonSerializer.Serialize(stamped, type, SerializerOptions),
-            OccurredAt = now,
+            OccurredAt = occurredAt,
+            PartitionKey = stamped.PartitionKey is { Length: > MaxPartitionKeyLength } key
+                ? throw new InvalidOperationException($"Partition key '{key[..40]}…' is longer than {MaxPartitionKeyLength} characters.")
+                : stamped.PartitionKey,
         };
     }
 
@@ -78,7 +85,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Type).HasMaxLength(500).IsRequired();
         builder.Property(m => m.Payload).IsRequired();
         builder.Property(m => m.LastError).HasMaxLength(4000);
+        builder.Property(m => m.PartitionKey).HasMaxLength(OutboxMessage.MaxPartitionKeyLength);
         builder.HasIndex(m => new { m.ProcessedAt, m.ParkedAt, m.OccurredAt });
+        // "Is an earlier message of this partition still undelivered?" is asked for every candidate of every round.
+        builder.HasIndex(m => new { m.PartitionKey, m.ProcessedAt, m.OccurredAt });
         builder.HasIndex(m => m.ClaimToken);
     }
 }

@@ -11,8 +11,13 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Shared.Infrastructure.Outbox;
 
+/// <summary>
+/// A parked message. <paramref name="HeldBack"/> counts the later messages of its partition that wait behind it:
+/// replaying it releases them in order.
+/// </summary>
 public sealed record ParkedMessageResponse(
-    Guid Id, string Module, string Type, DateTimeOffset OccurredAt, DateTimeOffset ParkedAt, int Deliveries, string? LastError);
+    Guid Id, string Module, string Type, string? PartitionKey, int HeldBack, DateTimeOffset OccurredAt, DateTimeOffset ParkedAt,
+    int Deliveries, string? LastError);
 
 /// <summary>Operator view of messages the dispatcher gave up on, and the way to send them again.</summary>
 public static class OutboxOperationsEndpoints
@@ -26,11 +31,13 @@ public static class OutboxOperationsEndpoints
         group.MapGet("/parked", ListParkedAsync)
             .WithName("ListParkedOutboxMessages")
             .WithSummary("Messages parked after their last failed delivery, newest first, across all modules.")
+            .WithDescription("Each names its partition and how many later messages of that partition it holds back; everything else keeps flowing.")
             .ProducesValidationProblem();
 
         group.MapPost("/parked/{id:guid}/replay", ReplayAsync)
             .WithName("ReplayParkedOutboxMessage")
             .WithSummary("Puts a parked message back in its outbox for another round of delivery attempts.")
+            .WithDescription("Once it is delivered, the messages of its partition that it held back follow in order.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
@@ -45,14 +52,25 @@ public static class OutboxOperationsEndpoints
         foreach (var database in databases)
         {
             await using var scope = services.CreateAsyncScope();
-            var parked = Outbox(scope, database).AsNoTracking().Where(m => m.ParkedAt != null);
+            var outbox = Outbox(scope, database).AsNoTracking();
+            var parked = outbox.Where(m => m.ParkedAt != null);
             total += await parked.CountAsync(cancellationToken);
             // Each module's first (skip + take) rows are enough to build the merged page.
             candidates.AddRange(await parked
                 .OrderByDescending(m => m.ParkedAt).ThenBy(m => m.Id)
                 .Take(request.Skip + request.PageSize)
                 .Select(m => new ParkedMessageResponse(
-                    m.Id, database.Module, m.Type, m.OccurredAt, m.ParkedAt!.Value, m.Deliveries, m.LastError))
+                    m.Id,
+                    database.Module,
+                    m.Type,
+                    m.PartitionKey,
+                    m.PartitionKey == null
+                        ? 0
+                        : outbox.Count(later => later.PartitionKey == m.PartitionKey && later.ProcessedAt == null && later.OccurredAt > m.OccurredAt),
+                    m.OccurredAt,
+                    m.ParkedAt!.Value,
+                    m.Deliveries,
+                    m.LastError))
                 .ToListAsync(cancellationToken));
         }
 

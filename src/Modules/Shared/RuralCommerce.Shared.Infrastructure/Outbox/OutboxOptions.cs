@@ -17,8 +17,11 @@ public sealed class OutboxOptions
     /// <summary>Messages claimed per module in one round.</summary>
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>How long a claim protects a message from other dispatchers; a crashed host's claims expire.</summary>
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// The lease a claim holds on a message: renewed every third of it while the dispatcher works, so a host that
+    /// dies mid-round hands its messages to another within this time.
+    /// </summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// When nothing wakes it, the dispatcher still looks this often: for rows committed by another host instance

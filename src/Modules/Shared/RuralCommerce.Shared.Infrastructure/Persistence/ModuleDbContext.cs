@@ -19,6 +19,7 @@ namespace RuralCommerce.Shared.Infrastructure.Persistence;
 public abstract class ModuleDbContext : DbContext
 {
     private TimeProvider? _clock;
+    private DateTimeOffset _lastOccurredAt = DateTimeOffset.MinValue;
 
     protected ModuleDbContext(DbContextOptions options)
         : base(options)
@@ -40,7 +41,10 @@ public abstract class ModuleDbContext : DbContext
     public void Publish(IntegrationEvent integrationEvent)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
-        OutboxMessages.Add(OutboxMessage.From(integrationEvent, Clock));
+        // Strictly increasing within this context, so events raised in one save keep their order even on one clock tick.
+        var now = Clock.GetUtcNow();
+        _lastOccurredAt = now > _lastOccurredAt ? now : _lastOccurredAt.AddTicks(1);
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent, _lastOccurredAt));
     }
 
     /// <summary>The application's <see cref="TimeProvider"/> (tests replace it), or the system clock outside DI.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Messaging;
 using RuralCommerce.SharedKernel;
 
@@ -79,6 +80,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Status = StatusCodes.Status409Conflict,
             Title = "The request conflicts with the current state.",
             Detail = conflict.Message,
+        },
+        IdempotencyKeyReusedException reused => new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The idempotency key was used for a different request.",
+            Detail = reused.Message,
         },
         AuthenticationFailedException authentication => new ProblemDetails
         {

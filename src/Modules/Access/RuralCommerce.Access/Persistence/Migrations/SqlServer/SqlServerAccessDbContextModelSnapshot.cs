@@ -274,6 +274,10 @@ namespace RuralCommerce.Access.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ParkedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -289,6 +293,8 @@ namespace RuralCommerce.Access.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("PartitionKey", "ProcessedAt", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "ParkedAt", "OccurredAt");
 

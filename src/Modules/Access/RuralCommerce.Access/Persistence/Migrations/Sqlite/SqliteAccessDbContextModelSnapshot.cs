@@ -268,6 +268,10 @@ namespace RuralCommerce.Access.Persistence.Migrations.Sqlite
                     b.Property<long?>("ParkedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -283,6 +287,8 @@ namespace RuralCommerce.Access.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("PartitionKey", "ProcessedAt", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "ParkedAt", "OccurredAt");
 

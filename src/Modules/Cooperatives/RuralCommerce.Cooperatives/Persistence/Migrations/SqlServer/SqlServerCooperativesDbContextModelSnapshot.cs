@@ -323,6 +323,10 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ParkedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -338,6 +342,8 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("PartitionKey", "ProcessedAt", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "ParkedAt", "OccurredAt");
 

@@ -317,6 +317,10 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.Sqlite
                     b.Property<long?>("ParkedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -332,6 +336,8 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("PartitionKey", "ProcessedAt", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "ParkedAt", "OccurredAt");
 

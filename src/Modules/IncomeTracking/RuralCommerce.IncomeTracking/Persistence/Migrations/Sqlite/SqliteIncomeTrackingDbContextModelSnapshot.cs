@@ -89,6 +89,10 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
                     b.Property<long?>("ParkedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -104,6 +108,8 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("PartitionKey", "ProcessedAt", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "ParkedAt", "OccurredAt");
 

@@ -95,6 +95,10 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ParkedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -110,6 +114,8 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimToken");
+
+                    b.HasIndex("PartitionKey", "ProcessedAt", "OccurredAt");
 
                     b.HasIndex("ProcessedAt", "ParkedAt", "OccurredAt");
 

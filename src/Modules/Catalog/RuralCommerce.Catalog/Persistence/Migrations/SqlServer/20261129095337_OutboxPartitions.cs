@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RuralCommerce.Catalog.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    internal partial class OutboxPartitions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PartitionKey",
+                schema: "catalog",
+                table: "OutboxMessages",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_PartitionKey_ProcessedAt_OccurredAt",
+                schema: "catalog",
+                table: "OutboxMessages",
+                columns: new[] { "PartitionKey", "ProcessedAt", "OccurredAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_PartitionKey_ProcessedAt_OccurredAt",
+                schema: "catalog",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "PartitionKey",
+                schema: "catalog",
+                table: "OutboxMessages");
+        }
+    }
+}
