@@ -18,6 +18,13 @@ public sealed class RequestBodyLimitOptions
 
 public static class RequestBodyLimit
 {
+    /// <summary>Lets this endpoint take a body of up to <paramref name="bytes"/> (a bulk list), instead of the default cap.</summary>
+    public static RouteHandlerBuilder WithRequestBodyLimit(this RouteHandlerBuilder builder, long bytes)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(new BodyLimit(bytes));
+    }
+
     /// <summary>
     /// Caps request bodies at <see cref="RequestBodyLimitOptions.MaxRequestBodySize"/> (64 KB by default; an endpoint
     /// that needs more declares it with <c>IRequestSizeLimitMetadata</c>) and answers 413 before anything reads them.
@@ -76,4 +83,9 @@ public static class RequestBodyLimit
 
     private static BadHttpRequestException TooLarge(long max) =>
         new($"The request body is larger than {max / 1024} KB.", StatusCodes.Status413PayloadTooLarge);
+
+    private sealed class BodyLimit(long bytes) : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize { get; } = bytes;
+    }
 }
