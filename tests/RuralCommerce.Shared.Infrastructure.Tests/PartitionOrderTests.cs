@@ -82,8 +82,9 @@ public sealed class PartitionOrderTests : IDisposable
     [Fact]
     public async Task A_lease_is_renewed_while_a_slow_handler_works_so_no_other_host_takes_the_message()
     {
-        var probe = new HandlerProbe { TallyGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
-        var shortLease = new Dictionary<string, string?> { ["Outbox:ClaimDuration"] = "00:00:00.300" };
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var probe = new HandlerProbe { TallyGate = gate };
+        var shortLease = new Dictionary<string, string?> { ["Outbox:ClaimDuration"] = "00:00:01" };
         await using var slow = await TestHost.StartAsync(_data.Path, probe, shortLease);
         await using var other = await TestHost.StartAsync(_data.Path, probe, shortLease);
         var harvestId = Guid.CreateVersion7();
@@ -91,15 +92,17 @@ public sealed class PartitionOrderTests : IDisposable
 
         var slowRound = slow.Dispatcher.DispatchPendingAsync(CancellationToken.None);
         await probe.TallyEntered.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        // Only the slow host waits at the gate: a host that stole the message would deliver it (and fail the test).
+        probe.TallyGate = null;
         var stolen = 0;
-        var until = DateTime.UtcNow.AddSeconds(1.5);
+        var until = DateTime.UtcNow.AddSeconds(3);
         while (DateTime.UtcNow < until)
         {
             stolen += await other.Dispatcher.DispatchPendingAsync(CancellationToken.None);
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
 
-        probe.TallyGate.SetResult();
+        gate.SetResult();
 
         Assert.Equal(0, stolen);
         Assert.Equal(1, await slowRound);

@@ -23,6 +23,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     private static readonly byte[] KeyBytes = Enumerable.Range(1, 48).Select(i => (byte)i).ToArray();
     private readonly TempDirectory _data = new();
+    private OpenApiContract? _contract;
 
     /// <summary>A request header the test host turns into the connection's remote address (per-address limits).</summary>
     public const string ClientAddressHeader = "X-Test-Client-Address";
@@ -39,6 +40,30 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration a derived factory changes (e.g. a strict rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    /// <summary>A client whose every answer is checked against the OpenAPI document (an undocumented answer fails the test).</summary>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return CreateDefaultClient(options.BaseAddress, new ContractCheckingHandler(() => Contract));
+    }
+
+    /// <summary>The host's OpenAPI document, read once.</summary>
+    public OpenApiContract Contract
+    {
+        get
+        {
+            if (_contract is null)
+            {
+                using var raw = Server.CreateClient();
+                Interlocked.CompareExchange(ref _contract, new OpenApiContract(raw.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)).GetAwaiter().GetResult()), null);
+            }
+
+            return _contract;
+        }
+    }
 
     public HttpClient CreateSignedInClient(params string[] roles)
     {

@@ -45,6 +45,7 @@ app.UseExceptionHandler();
 app.UseRequestBodyLimit();
 app.UseIdempotencyKeys();
 app.UseStatusCodePages();
+app.UseRoutingRejectionsBeforeAuthentication();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

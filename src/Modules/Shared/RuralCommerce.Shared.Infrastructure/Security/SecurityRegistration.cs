@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +65,29 @@ public static class SecurityRegistration
             context.Fail("The session was signed out.");
         }
     }
+}
+
+public static class RoutingRejections
+{
+    /// <summary>
+    /// Routing answers a body that is not JSON (415) or a wrong method (405) with built-in endpoints that carry no
+    /// metadata, so the fallback policy would answer an anonymous caller 401 first, hiding the real mistake. There is
+    /// nothing behind them to protect: answer with their status at once (the status-code pages add the problem body).
+    /// </summary>
+    public static IApplicationBuilder UseRoutingRejectionsBeforeAuthentication(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var endpoint = context.GetEndpoint();
+            if (endpoint is { Metadata.Count: 0, DisplayName: "415 HTTP Unsupported Media Type" or "405 HTTP Method Not Supported" })
+            {
+                context.Response.StatusCode = endpoint.DisplayName.StartsWith("415", StringComparison.Ordinal)
+                    ? StatusCodes.Status415UnsupportedMediaType
+                    : StatusCodes.Status405MethodNotAllowed;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
 }
 
 /// <summary>Answers whether a sign-in session was ended (sign-out, password change, token theft). Access implements it.</summary>

@@ -17,6 +17,11 @@ public static class HealthTags
     public static string Module(string module) => $"module:{module.ToLowerInvariant()}";
 }
 
+/// <summary>A health answer: the overall status (Healthy, Degraded, Unhealthy) and each check's.</summary>
+public sealed record HealthResponse(string Status, IReadOnlyList<HealthCheckResponse> Checks);
+
+public sealed record HealthCheckResponse(string Name, string Status, string? Description, IReadOnlyDictionary<string, object> Data);
+
 public static class HealthEndpoints
 {
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: every module's database and outbox.</summary>
@@ -44,8 +49,9 @@ public static class HealthEndpoints
             .AllowAnonymous()
             .WithName($"{module}Health")
             .WithSummary($"Readiness of the {module} module: its database and its outbox.")
-            .Produces(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status503ServiceUnavailable);
+            .WithDescription("Anonymous. 200 while the module can serve (Degraded, still 200, while it has parked messages); 503 when its database is unreachable.")
+            .Produces<HealthResponse>(StatusCodes.Status200OK)
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static HealthCheckOptions ReadyOptions(string tag) => new()
@@ -58,17 +64,11 @@ public static class HealthEndpoints
     {
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(JsonSerializer.Serialize(
-            new
-            {
-                status = report.Status.ToString(),
-                checks = report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new
-                {
-                    name = e.Key,
-                    status = e.Value.Status.ToString(),
-                    description = e.Value.Description,
-                    data = e.Value.Data,
-                }),
-            },
+            new HealthResponse(
+                report.Status.ToString(),
+                report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal)
+                    .Select(e => new HealthCheckResponse(e.Key, e.Value.Status.ToString(), e.Value.Description, e.Value.Data))
+                    .ToList()),
             JsonSerializerOptions.Web));
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,9 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.ChangePassword;
 
-internal sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+internal sealed record ChangePasswordRequest(
+    [property: Required, MaxLength(PasswordPolicy.MaxLength)] string? CurrentPassword,
+    [property: Required, MinLength(8), MaxLength(PasswordPolicy.MaxLength)] string? NewPassword);
 
 internal static class ChangePasswordEndpoint
 {

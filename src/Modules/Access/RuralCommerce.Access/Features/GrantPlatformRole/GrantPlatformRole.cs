@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.GrantPlatformRole;
 
-internal sealed record GrantPlatformRoleRequest(string? Role);
+internal sealed record GrantPlatformRoleRequest([property: Required, AllowedValues(PlatformRoles.Admin)] string? Role);
 
 internal static class GrantPlatformRoleEndpoint
 {
@@ -20,6 +21,7 @@ internal static class GrantPlatformRoleEndpoint
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName("GrantPlatformRole")
             .WithSummary("Makes another verified account a platform administrator.")
+            .WithDescription("Platform administrators only. The account must have verified its phone (409 otherwise); granting a held role changes nothing.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.RefreshSession;
 
-internal sealed record RefreshSessionRequest(string? RefreshToken);
+internal sealed record RefreshSessionRequest([property: Required, MaxLength(200)] string? RefreshToken);
 
 internal static class RefreshSessionEndpoint
 {
@@ -24,6 +25,7 @@ internal static class RefreshSessionEndpoint
             .WithName("RefreshSession")
             .WithSummary("Trades a refresh token for a new pair. A token used twice signs its whole session out (theft), "
                          + "except a retry within seconds of its use, when the first answer was lost.")
+            .WithDescription("Anonymous: the refresh token is the credential. 401 for an unknown, expired, revoked or stolen token; 409 when another refresh of the same token won a moment ago.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,10 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.Register;
 
-internal sealed record RegisterRequest(string? Phone, string? DisplayName, string? Password);
+internal sealed record RegisterRequest(
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
+    [property: Required, MaxLength(100)] string? DisplayName,
+    [property: Required, MinLength(8), MaxLength(PasswordPolicy.MaxLength)] string? Password);
 
 internal sealed record RegisterResponse(string Phone);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Access.Features.RequestVerificationCode;
 
-internal sealed record RequestVerificationCodeRequest(string? Phone);
+internal sealed record RequestVerificationCodeRequest([property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone);
 
 internal static class RequestVerificationCodeEndpoint
 {

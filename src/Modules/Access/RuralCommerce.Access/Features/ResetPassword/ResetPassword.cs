@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,10 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.ResetPassword;
 
-internal sealed record ResetPasswordRequest(string? Phone, string? Code, string? NewPassword);
+internal sealed record ResetPasswordRequest(
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
+    [property: Required, RegularExpression(ApiPatterns.OneTimeCode)] string? Code,
+    [property: Required, MinLength(8), MaxLength(PasswordPolicy.MaxLength)] string? NewPassword);
 
 internal static class ResetPasswordEndpoint
 {

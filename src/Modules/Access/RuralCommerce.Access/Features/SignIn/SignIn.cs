@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,9 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.SignIn;
 
-internal sealed record SignInRequest(string? Phone, string? Password);
+internal sealed record SignInRequest(
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
+    [property: Required, MaxLength(PasswordPolicy.MaxLength)] string? Password);
 
 internal static class SignInEndpoint
 {

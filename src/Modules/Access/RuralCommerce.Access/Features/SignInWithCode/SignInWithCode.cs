@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,9 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.SignInWithCode;
 
-internal sealed record SignInWithCodeRequest(string? Phone, string? Code);
+internal sealed record SignInWithCodeRequest(
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
+    [property: Required, RegularExpression(ApiPatterns.OneTimeCode)] string? Code);
 
 internal static class SignInWithCodeEndpoint
 {

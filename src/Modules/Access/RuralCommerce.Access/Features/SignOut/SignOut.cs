@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Access.Features.SignOut;
 
-internal sealed record SignOutRequest(string? RefreshToken);
+internal sealed record SignOutRequest([property: Required, MaxLength(200)] string? RefreshToken);
 
 internal static class SignOutEndpoint
 {
@@ -20,6 +21,7 @@ internal static class SignOutEndpoint
         group.MapPost("/sign-out", HandleAsync)
             .WithName("SignOut")
             .WithSummary("Ends the session the refresh token belongs to: its refresh tokens and its access tokens stop working. A refresh token of another (or no) session changes nothing.")
+            .WithDescription("Any signed-in caller, for their own sessions. Answers 204 whether or not the token was live.")
             .ProducesValidationProblem();
 
     private static async Task<NoContent> HandleAsync(

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,10 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Access.Features.VerifyPhone;
 
-internal sealed record VerifyPhoneRequest(string? Phone, string? Code, string? Password);
+internal sealed record VerifyPhoneRequest(
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
+    [property: Required, RegularExpression(ApiPatterns.OneTimeCode)] string? Code,
+    [property: Required, MaxLength(PasswordPolicy.MaxLength)] string? Password);
 
 internal static class VerifyPhoneEndpoint
 {

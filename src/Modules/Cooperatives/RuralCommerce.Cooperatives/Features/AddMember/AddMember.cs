@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,12 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Cooperatives.Features.AddMember;
 
-internal sealed record AddMemberRequest(string? Name, string? Phone, string? Village, string? IdCardNumber, IReadOnlyList<string>? Roles);
+internal sealed record AddMemberRequest(
+    [property: Required, MaxLength(100)] string? Name,
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
+    [property: Required, MaxLength(50)] string? Village,
+    [property: RegularExpression(ApiPatterns.IdCard)] string? IdCardNumber,
+    IReadOnlyList<string>? Roles);
 
 internal static class AddMemberEndpoint
 {
@@ -21,6 +27,7 @@ internal static class AddMemberEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithName("AddMember")
+            .WithDescription("Cooperative administrators. A phone number already held by a current member or applicant answers 409. Send an Idempotency-Key when retrying.")
             .WithSummary("An administrator enters a member directly; the member is active at once.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,13 +13,17 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Cooperatives.Features.ApplyForMembership;
 
-internal sealed record ApplyForMembershipRequest(string? Name, string? Village, string? IdCardNumber);
+internal sealed record ApplyForMembershipRequest(
+    [property: Required, MaxLength(100)] string? Name,
+    [property: Required, MaxLength(50)] string? Village,
+    [property: RegularExpression(ApiPatterns.IdCard)] string? IdCardNumber);
 
 internal static class ApplyForMembershipEndpoint
 {
     public static void MapApplyForMembership(this IEndpointRouteBuilder group) =>
         group.MapPost("/{cooperativeId:guid}/applications", HandleAsync)
             .WithName("ApplyForMembership")
+            .WithDescription("Any signed-in person whose phone is verified (409 otherwise); an administrator approves or rejects the application.")
             .WithSummary("A signed-in person with a verified phone applies to join; the application carries their account and phone.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -18,6 +18,7 @@ internal static class BuyBackSharesEndpoint
             .WithIdempotency<CooperativesDbContext>()
             .WithName("BuyBackShares")
             .WithSummary("The cooperative buys back a member's shares at the share price (e.g. before the member leaves).")
+            .WithDescription("Cooperative administrators. More shares than the member holds answers 409 (CannotGiveUpMoreSharesThanHeldRule). Send an Idempotency-Key when retrying.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

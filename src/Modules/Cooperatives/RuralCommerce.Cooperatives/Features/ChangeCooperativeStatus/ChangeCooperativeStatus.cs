@@ -31,6 +31,7 @@ internal static class ChangeCooperativeStatusEndpoints
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName(name)
             .WithSummary(summary)
+            .WithDescription("Platform administrators only. A change the cooperative's status does not allow answers 409 with the rule's name.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RuralCommerce.Cooperatives.Contracts;
 using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
@@ -9,7 +11,8 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Cooperatives.Features.ChangeMemberRoles;
 
-internal sealed record GrantRoleRequest(string? Role);
+internal sealed record GrantRoleRequest(
+    [property: Required, AllowedValues(MemberRoles.Admin, MemberRoles.Seller, MemberRoles.LivestreamHost, MemberRoles.Trainer)] string? Role);
 
 internal static class ChangeMemberRolesEndpoints
 {
@@ -19,6 +22,7 @@ internal static class ChangeMemberRolesEndpoints
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("GrantMemberRole")
             .WithSummary("Grants a role (Admin, Seller, LivestreamHost, Trainer) to an active member. Granting a held role changes nothing.")
+            .WithDescription("Cooperative administrators. The new role reaches the member's token at its next refresh.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -27,6 +31,7 @@ internal static class ChangeMemberRolesEndpoints
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("RevokeMemberRole")
             .WithSummary("Revokes a role. The last administrator cannot lose the Admin role.")
+            .WithDescription("Cooperative administrators. Revoking the Admin role of the last active administrator answers 409 (CooperativeKeepsAtLeastOneAdminRule).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

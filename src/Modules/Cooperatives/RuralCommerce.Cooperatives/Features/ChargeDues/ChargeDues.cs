@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,9 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Cooperatives.Features.ChargeDues;
 
-internal sealed record ChargeDuesRequest(decimal? Amount, IReadOnlyList<Guid>? MemberIds);
+internal sealed record ChargeDuesRequest(
+    [property: Required, Range(0.01, 10_000_000_000)] decimal? Amount,
+    [property: MaxLength(ChargeDuesEndpoint.MaxListedMembers)] IReadOnlyList<Guid>? MemberIds);
 
 internal sealed record ChargeDuesResponse(int Year, decimal Amount, int Charged, int AlreadyCharged);
 

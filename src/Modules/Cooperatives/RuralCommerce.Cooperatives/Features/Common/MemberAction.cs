@@ -37,6 +37,9 @@ internal static class MemberAction
             .RequireAuthorization(memberMayActOnThemself ? AuthorizationPolicies.CooperativeMember : AuthorizationPolicies.CooperativeAdmin)
             .WithName(name)
             .WithSummary(summary)
+            .WithDescription(memberMayActOnThemself
+                ? "The member themself, or a cooperative administrator. Breaking a rule answers 409 with the rule's name."
+                : "Cooperative administrators. Breaking a rule answers 409 with the rule's name.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,10 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Cooperatives.Features.CorrectMemberDetails;
 
-internal sealed record CorrectMemberDetailsRequest(string? Name, string? Village, string? IdCardNumber);
+internal sealed record CorrectMemberDetailsRequest(
+    [property: Required, MaxLength(100)] string? Name,
+    [property: Required, MaxLength(50)] string? Village,
+    [property: RegularExpression(ApiPatterns.IdCard)] string? IdCardNumber);
 
 internal static class CorrectMemberDetailsEndpoint
 {
@@ -18,6 +22,7 @@ internal static class CorrectMemberDetailsEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("CorrectMemberDetails")
             .WithSummary("Corrects a member's name, village or ID card number. The phone number identifies the member and cannot change here.")
+            .WithDescription("Cooperative administrators. A member who has left cannot be corrected (409).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

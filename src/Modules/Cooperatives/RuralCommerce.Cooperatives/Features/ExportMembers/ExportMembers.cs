@@ -19,6 +19,7 @@ internal static class ExportMembersEndpoint
         group.MapGet("/{cooperativeId:guid}/members/export", HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("ExportMembers")
+            .WithDescription("Cooperative administrators. The same filters as the register; streamed, so a register of any size downloads; ID card numbers masked, formula-like cells defused.")
             .WithSummary("The member register as CSV (UTF-8 with BOM, opens in Excel/WPS), with the same filters as the list; ID cards masked.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()

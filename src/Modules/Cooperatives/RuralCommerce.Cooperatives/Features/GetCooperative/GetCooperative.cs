@@ -50,6 +50,7 @@ internal static class GetCooperativeEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("GetCooperative")
             .WithSummary("One cooperative, for its members and platform administrators.")
+            .WithDescription("Members of the cooperative and platform administrators; anyone else gets 403.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<CooperativeResponse>> HandleAsync(Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken) =>

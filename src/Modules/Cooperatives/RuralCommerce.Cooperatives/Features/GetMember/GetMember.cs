@@ -16,6 +16,7 @@ internal static class GetMemberEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("GetMember")
             .WithSummary("One member: administrators see anyone in their cooperative, members see themselves.")
+            .WithDescription("A member of another cooperative, or another member without the Admin role, gets 403; ID card numbers are masked.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<MemberResponse>> HandleAsync(

@@ -25,6 +25,7 @@ internal static class GetOverviewEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("GetCooperativeOverview")
             .WithSummary("Member counts by status and role, shares outstanding and their value, dues in arrears.")
+            .WithDescription("Cooperative administrators: counts, shares and arrears in one answer for the back office's first page.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<OverviewResponse>> HandleAsync(Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ internal static class ListArrearsEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("ListDuesArrears")
             .WithSummary("Unpaid dues, oldest year first, with the total owed (optionally for one year).")
+            .WithDescription("Cooperative administrators. Paged (page, pageSize ≤ 100); the total is summed over every unpaid charge, not only this page.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

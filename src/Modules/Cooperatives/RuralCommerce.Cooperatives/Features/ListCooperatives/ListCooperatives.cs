@@ -18,6 +18,7 @@ internal static class ListCooperativesEndpoint
     public static void MapListCooperatives(this IEndpointRouteBuilder group) =>
         group.MapGet("/", HandleAsync)
             .WithName("ListCooperatives")
+            .WithDescription("Platform administrators see every cooperative; anyone else sees the cooperatives they belong to. Paged (page, pageSize ≤ 100).")
             .WithSummary("Searches cooperatives by province, county and name. Platform administrators see all; others see their own.")
             .ProducesValidationProblem();
 

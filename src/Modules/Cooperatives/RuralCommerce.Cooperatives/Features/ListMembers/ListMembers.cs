@@ -67,6 +67,7 @@ internal static class ListMembersEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("ListMembers")
             .WithSummary("The member register, filtered by status, role, village, and name or phone digits (q), sorted by name.")
+            .WithDescription("Cooperative administrators. Paged (page, pageSize ≤ 100); q matches a name or the last digits of a phone number. ID card numbers are masked.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

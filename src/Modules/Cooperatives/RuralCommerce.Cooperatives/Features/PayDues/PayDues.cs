@@ -22,6 +22,7 @@ internal static class PayDuesEndpoint
             .WithIdempotency<CooperativesDbContext>()
             .WithName("PayDues")
             .WithSummary("Records that a member paid a year's dues. Recording it again changes nothing and answers the same.")
+            .WithDescription("Cooperative administrators. 404 when the member has no charge for that year.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Ok<DuesResponse>> HandleAsync(

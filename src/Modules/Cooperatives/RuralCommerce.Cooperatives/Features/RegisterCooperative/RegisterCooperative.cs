@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,11 +16,24 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Cooperatives.Features.RegisterCooperative;
 
-internal sealed record FirstAdminRequest(string? Name, string? Phone, string? Village, string? IdCardNumber);
+internal sealed record FirstAdminRequest(
+    [property: Required, MaxLength(100)] string? Name,
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
+    [property: Required, MaxLength(50)] string? Village,
+    [property: RegularExpression(ApiPatterns.IdCard)] string? IdCardNumber);
 
 internal sealed record RegisterCooperativeRequest(
-    string? Name, string? CreditCode, string? Province, string? County, string? Township, string? Village,
-    string? ContactPhone, string? ServiceCentre, DateOnly? FoundedOn, decimal? SharePrice, FirstAdminRequest? FirstAdmin);
+    [property: Required, MaxLength(100)] string? Name,
+    [property: Required, RegularExpression(ApiPatterns.CreditCode)] string? CreditCode,
+    [property: Required, MaxLength(50)] string? Province,
+    [property: Required, MaxLength(50)] string? County,
+    [property: Required, MaxLength(50)] string? Township,
+    [property: Required, MaxLength(50)] string? Village,
+    [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? ContactPhone,
+    [property: Required, MaxLength(100)] string? ServiceCentre,
+    [property: Required] DateOnly? FoundedOn,
+    [property: Required, Range(0.01, 10_000_000_000)] decimal? SharePrice,
+    [property: Required] FirstAdminRequest? FirstAdmin);
 
 internal static class RegisterCooperativeEndpoint
 {
@@ -28,6 +42,7 @@ internal static class RegisterCooperativeEndpoint
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName("RegisterCooperative")
             .WithSummary("Registers a cooperative and appoints its first administrator (a platform administrator's task).")
+            .WithDescription("Platform administrators only. The unified social credit code (18 characters, GB 32100 check character) must be new (409 otherwise). The first administrator joins at once.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 

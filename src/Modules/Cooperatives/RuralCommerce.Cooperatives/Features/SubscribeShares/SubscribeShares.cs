@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Cooperatives.Features.SubscribeShares;
 
-internal sealed record ShareCountRequest(int? Count);
+internal sealed record ShareCountRequest([property: Required, Range(1, 1_000_000)] int? Count);
 
 internal sealed record ShareMovementResponse(Guid MemberId, int Count, decimal Value, int SharesHeld);
 
@@ -25,6 +26,7 @@ internal static class SubscribeSharesEndpoint
             .WithIdempotency<CooperativesDbContext>()
             .WithName("SubscribeShares")
             .WithSummary("Records an active member's subscription of shares at the cooperative's share price.")
+            .WithDescription("Cooperative administrators. The member must be active and the cooperative active (409 with the rule's name otherwise). Send an Idempotency-Key when retrying.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,10 @@ using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Cooperatives.Features.TransferShares;
 
-internal sealed record TransferSharesRequest(Guid? FromMemberId, Guid? ToMemberId, int? Count);
+internal sealed record TransferSharesRequest(
+    [property: Required] Guid? FromMemberId,
+    [property: Required] Guid? ToMemberId,
+    [property: Required, Range(1, 1_000_000)] int? Count);
 
 internal sealed record TransferSharesResponse(ShareMovementResponse From, ShareMovementResponse To);
 
@@ -23,6 +27,7 @@ internal static class TransferSharesEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithName("TransferShares")
+            .WithDescription("Cooperative administrators. Both members must belong to this cooperative (404 otherwise) and the giver must hold the shares (409). Send an Idempotency-Key when retrying.")
             .WithSummary("Moves shares between two members of the same cooperative; never more than the giver holds.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

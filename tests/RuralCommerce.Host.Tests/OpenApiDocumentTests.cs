@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using RuralCommerce.TestSupport;
+
+namespace RuralCommerce.Host.Tests;
+
+/// <summary>The OpenAPI document tells the truth: every answer an operation can give, and what its input may be.</summary>
+public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly string[] RateLimited =
+    [
+        "POST /api/access/register", "POST /api/access/phone-verification/code", "POST /api/access/phone-verification",
+        "POST /api/access/sign-in", "POST /api/access/sign-in/code", "POST /api/access/password-reset",
+        "POST /api/access/token/refresh", "POST /api/access/me/password",
+    ];
+
+    [Fact]
+    public async Task Every_operation_is_described_and_lists_the_failures_it_can_give()
+    {
+        var operations = await OperationsAsync();
+
+        Assert.True(operations.Count >= 45, $"only {operations.Count} operations");
+        foreach (var (name, operation) in operations)
+        {
+            var responses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet();
+            Assert.False(string.IsNullOrWhiteSpace(operation.TryGetProperty("description", out var d) ? d.GetString() : null), $"{name} has a description");
+            var anonymous = operation.GetProperty("security").GetArrayLength() == 0;
+            if (!anonymous)
+            {
+                Assert.True(responses.IsSupersetOf(["401", "403"]), $"{name} lists 401 and 403");
+            }
+
+            if (operation.TryGetProperty("requestBody", out _))
+            {
+                Assert.True(responses.IsSupersetOf(["400", "413", "415"]), $"{name} lists 400, 413 and 415");
+            }
+
+            if (operation.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "Idempotency-Key"))
+            {
+                Assert.True(responses.IsSupersetOf(["409", "422"]), $"{name} lists 409 and 422");
+            }
+
+            Assert.Equal(RateLimited.Contains(name), responses.Contains("429"));
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_operations_carry_no_security_requirement_and_the_rest_need_a_bearer_token()
+    {
+        var operations = await OperationsAsync();
+
+        var anonymous = operations.Where(o => o.Operation.GetProperty("security").GetArrayLength() == 0).Select(o => o.Name).ToList();
+        Assert.Contains("POST /api/access/sign-in", anonymous);
+        Assert.Contains("GET /api/access/health", anonymous);
+        Assert.DoesNotContain("GET /api/access/me", anonymous);
+        Assert.All(operations.Where(o => !anonymous.Contains(o.Name)), o =>
+            Assert.Equal("Bearer", o.Operation.GetProperty("security")[0].EnumerateObject().Single().Name));
+    }
+
+    [Fact]
+    public async Task Request_schemas_declare_what_the_handlers_enforce_and_require_only_what_they_require()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        Assert.Equal(["name", "phone", "village"], Required(schemas, "AddMemberRequest"));
+        Assert.Equal(["amount"], Required(schemas, "ChargeDuesRequest"));
+        var register = schemas.GetProperty("RegisterRequest").GetProperty("properties");
+        Assert.Equal(8, register.GetProperty("password").GetProperty("minLength").GetInt32());
+        Assert.Equal(128, register.GetProperty("password").GetProperty("maxLength").GetInt32());
+        Assert.Equal(100, register.GetProperty("displayName").GetProperty("maxLength").GetInt32());
+        Assert.Matches(register.GetProperty("phone").GetProperty("pattern").GetString()!, "+86 139-1234-5678");
+        var cooperative = schemas.GetProperty("RegisterCooperativeRequest").GetProperty("properties");
+        Assert.Matches(cooperative.GetProperty("creditCode").GetProperty("pattern").GetString()!, "91510100MA61R8XK2B");
+        Assert.Equal(1, schemas.GetProperty("ShareCountRequest").GetProperty("properties").GetProperty("count").GetProperty("minimum").GetInt32());
+        Assert.Equal(10_000, schemas.GetProperty("ChargeDuesRequest").GetProperty("properties").GetProperty("memberIds").GetProperty("maxItems").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_JSON_is_415()
+    {
+        var response = await factory.CreateClient().PostAsync(
+            new Uri("/api/access/sign-in", UriKind.Relative), new StringContent("phone=1&password=2", Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public void The_contract_check_catches_an_unlisted_status_and_a_body_off_its_schema()
+    {
+        var contract = factory.Contract;
+
+        var unlisted = contract.Check(HttpMethod.Get, "/api/access/me", HttpStatusCode.Gone, null, "");
+        var offSchema = contract.Check(HttpMethod.Post, "/api/access/sign-in", HttpStatusCode.OK, "application/json", """{"accessToken":42}""");
+        var fine = contract.Check(HttpMethod.Get, "/api/access/health", HttpStatusCode.OK, "application/json", """{"status":"Healthy","checks":[]}""");
+
+        Assert.Contains("410", unlisted, StringComparison.Ordinal);
+        Assert.Contains("does not match its schema", offSchema, StringComparison.Ordinal);
+        Assert.Null(fine);
+    }
+
+    private static List<string> Required(JsonElement schemas, string name) =>
+        schemas.GetProperty(name).GetProperty("required").EnumerateArray().Select(r => r.GetString()!).ToList();
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        using var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        return document.RootElement.Clone();
+    }
+
+    private async Task<List<(string Name, JsonElement Operation)>> OperationsAsync() =>
+        (await DocumentAsync()).GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => ($"{op.Name.ToUpperInvariant()} {path.Name}", op.Value)))
+            .ToList();
+}
