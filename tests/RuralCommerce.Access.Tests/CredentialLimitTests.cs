@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using RuralCommerce.Access.Infrastructure;
+using RuralCommerce.Access.Features.Common;
 using RuralCommerce.TestSupport;
 using static RuralCommerce.Access.Tests.AccountApiTests;
 

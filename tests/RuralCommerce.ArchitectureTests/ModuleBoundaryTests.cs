@@ -53,6 +53,15 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(Rules.DomainTypesUsingFrameworks(assembly, $"{module}.Domain"));
     }
 
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void A_use_case_folder_uses_no_other_use_case_folder(string module)
+    {
+        var assembly = Solution.ModuleAssemblies.Single(a => a.GetName().Name == module);
+
+        Assert.Empty(Rules.FeaturesUsingOtherFeatures(assembly));
+    }
+
     [Fact]
     public void The_shared_kernel_uses_neither_EF_Core_nor_ASP_NET_Core()
     {

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using NetArchTest.Rules;
 
@@ -49,6 +50,36 @@ internal static class Rules
             .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
             .GetResult();
         return result.FailingTypeNames?.ToList() ?? [];
+    }
+
+    /// <summary>
+    /// A use case folder (<c>Features.X</c>) may use <c>Features.Common</c>, <c>Domain</c> and <c>Persistence</c>, never
+    /// another use case's folder: what two features share moves to <c>Features.Common</c>.
+    /// </summary>
+    public static IReadOnlyList<string> FeaturesUsingOtherFeatures(Assembly assembly)
+    {
+        var prefix = $"{assembly.GetName().Name}.Features.";
+        var features = assembly.GetTypes()
+            .Select(t => t.Namespace)
+            .Where(ns => ns is not null && ns.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(ns => ns![prefix.Length..].Split('.')[0])
+            .Where(feature => feature != "Common")
+            .Distinct()
+            .ToList();
+        var violations = new List<string>();
+        foreach (var feature in features)
+        {
+            // NetArchTest matches dependencies by namespace, so "Features.SignIn" does not catch "Features.SignInWithCode"
+            // (the fixture's PlaceOrder and PlaceOrderByPhone keep that so).
+            var others = features.Where(f => f != feature).Select(f => $"{prefix}{f}").ToArray();
+            var result = Types.InAssembly(assembly)
+                .That().ResideInNamespaceMatching($"^{Regex.Escape(prefix + feature)}(\\.|$)")
+                .ShouldNot().HaveDependencyOnAny(others)
+                .GetResult();
+            violations.AddRange(result.FailingTypeNames ?? []);
+        }
+
+        return violations;
     }
 
     private static bool IsOurs(string assemblyName) => assemblyName.StartsWith("RuralCommerce.", StringComparison.Ordinal);

@@ -60,4 +60,12 @@ public sealed class RulesCatchViolationsTests
 
         Assert.Equal([typeof(LeakyHarvest).FullName!], violations);
     }
+
+    [Fact]
+    public void The_feature_folder_rule_catches_a_use_case_that_uses_another()
+    {
+        var violations = Rules.FeaturesUsingOtherFeatures(typeof(Features.PlaceOrder.PlaceOrderEndpoint).Assembly);
+
+        Assert.Equal([typeof(Features.PlaceOrder.PlaceOrderEndpoint).FullName!], violations);
+    }
 }

@@ -84,7 +84,7 @@ public sealed class PartitionOrderTests : IDisposable
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var probe = new HandlerProbe { TallyGate = gate };
-        var shortLease = new Dictionary<string, string?> { ["Outbox:ClaimDuration"] = "00:00:01" };
+        var shortLease = new Dictionary<string, string?> { ["Outbox:ClaimDuration"] = "00:00:02" };
         await using var slow = await TestHost.StartAsync(_data.Path, probe, shortLease);
         await using var other = await TestHost.StartAsync(_data.Path, probe, shortLease);
         var harvestId = Guid.CreateVersion7();
@@ -95,7 +95,7 @@ public sealed class PartitionOrderTests : IDisposable
         // Only the slow host waits at the gate: a host that stole the message would deliver it (and fail the test).
         probe.TallyGate = null;
         var stolen = 0;
-        var until = DateTime.UtcNow.AddSeconds(3);
+        var until = DateTime.UtcNow.AddSeconds(5);
         while (DateTime.UtcNow < until)
         {
             stolen += await other.Dispatcher.DispatchPendingAsync(CancellationToken.None);

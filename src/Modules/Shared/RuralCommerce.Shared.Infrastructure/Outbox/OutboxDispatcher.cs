@@ -163,9 +163,9 @@ public sealed partial class OutboxDispatcher : BackgroundService
     private async Task RenewClaimsAsync(IReadOnlyList<ModuleDatabase> databases, Guid claimToken, CancellationToken roundOver)
     {
         var every = _options.ClaimDuration / 3;
-        try
+        while (!roundOver.IsCancellationRequested)
         {
-            while (true)
+            try
             {
                 await Task.Delay(every, _clock, roundOver);
                 foreach (var database in databases)
@@ -177,15 +177,15 @@ public sealed partial class OutboxDispatcher : BackgroundService
                         .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimExpiresAt, expiresAt), roundOver);
                 }
             }
-        }
-        catch (OperationCanceledException) when (roundOver.IsCancellationRequested)
-        {
-            // The round is over.
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The round goes on; at worst another host takes over the lease and the inbox absorbs the duplicate.
-            LogRenewalFailed(exception);
+            catch (OperationCanceledException) when (roundOver.IsCancellationRequested)
+            {
+                // The round is over.
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Try again at the next third; at worst another host takes over the lease and the inbox absorbs the duplicate.
+                LogRenewalFailed(exception);
+            }
         }
     }
 

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Access.Domain.Accounts;
-using RuralCommerce.Access.Infrastructure;
 using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.Common;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Access.Domain.Accounts;
-using RuralCommerce.Access.Infrastructure;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Messaging;
 using RuralCommerce.Shared.Infrastructure.Web;

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Access.Domain.Sessions;
 using RuralCommerce.Access.Features.Common;
-using RuralCommerce.Access.Infrastructure;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Access.Features.Common;
-using RuralCommerce.Access.Infrastructure;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;

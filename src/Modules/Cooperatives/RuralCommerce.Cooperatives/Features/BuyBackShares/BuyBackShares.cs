@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RuralCommerce.Cooperatives.Domain.Shares;
-using RuralCommerce.Cooperatives.Features.SubscribeShares;
+using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Security;

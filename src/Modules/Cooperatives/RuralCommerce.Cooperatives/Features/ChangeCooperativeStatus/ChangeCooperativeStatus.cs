@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RuralCommerce.Cooperatives.Domain.Cooperatives;
 using RuralCommerce.Cooperatives.Features.Common;
-using RuralCommerce.Cooperatives.Features.GetCooperative;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Cooperatives.Features.Common;
-using RuralCommerce.Cooperatives.Features.ListMembers;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 

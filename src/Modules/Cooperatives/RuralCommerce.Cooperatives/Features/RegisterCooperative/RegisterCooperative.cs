@@ -8,7 +8,6 @@ using RuralCommerce.Cooperatives.Contracts;
 using RuralCommerce.Cooperatives.Domain.Cooperatives;
 using RuralCommerce.Cooperatives.Domain.Members;
 using RuralCommerce.Cooperatives.Features.Common;
-using RuralCommerce.Cooperatives.Features.GetCooperative;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;

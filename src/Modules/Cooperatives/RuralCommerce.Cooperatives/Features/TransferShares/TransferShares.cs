@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RuralCommerce.Cooperatives.Domain.Shares;
 using RuralCommerce.Cooperatives.Features.Common;
-using RuralCommerce.Cooperatives.Features.SubscribeShares;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Security;

@@ -1,4 +1,4 @@
-namespace RuralCommerce.Access.Infrastructure;
+namespace RuralCommerce.Access;
 
 /// <summary>The <c>Access</c> configuration section.</summary>
 internal sealed class AccessOptions

@@ -8,7 +8,7 @@ using RuralCommerce.Access.Domain.Sessions;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 
-namespace RuralCommerce.Access.Infrastructure;
+namespace RuralCommerce.Access.Features.Common;
 
 internal sealed record SessionResponse(
     string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt)

@@ -11,7 +11,7 @@ using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
 
-namespace RuralCommerce.Access.Infrastructure;
+namespace RuralCommerce.Access.Features.FirstAdministrator;
 
 /// <summary>
 /// On a fresh install, creates the first platform administrator from <c>Access:BootstrapAdmin</c> (or promotes the

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 
-namespace RuralCommerce.Access.Infrastructure;
+namespace RuralCommerce.Access.Features.Common;
 
 /// <summary>One indexed lookup per authenticated request: is this token's session signed out?</summary>
 internal sealed class SessionRevocations(AccessDbContext db) : ISessionRevocations
