@@ -38,7 +38,7 @@ public sealed class AccessDomainTests
     [Fact]
     public void A_right_code_with_a_wrong_password_leaves_the_code_usable_until_it_is_consumed()
     {
-        var (verification, code) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
+        var (verification, code) = PhoneVerification.Issue(new PhoneVerificationId(Guid.CreateVersion7()), Phone, Now, TimeSpan.FromMinutes(10));
 
         Assert.True(verification.Matches(code, Now));
         Assert.True(verification.Matches(code, Now));
@@ -50,7 +50,7 @@ public sealed class AccessDomainTests
     [Fact]
     public void A_code_works_once_and_five_wrong_guesses_burn_it()
     {
-        var (verification, code) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
+        var (verification, code) = PhoneVerification.Issue(new PhoneVerificationId(Guid.CreateVersion7()), Phone, Now, TimeSpan.FromMinutes(10));
         var wrong = code == "000000" ? "111111" : "000000";
         for (var i = 0; i < PhoneVerification.MaxFailedAttempts; i++)
         {
@@ -59,7 +59,7 @@ public sealed class AccessDomainTests
 
         Assert.False(verification.TryConsume(code, Now));
 
-        var (fresh, freshCode) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
+        var (fresh, freshCode) = PhoneVerification.Issue(new PhoneVerificationId(Guid.CreateVersion7()), Phone, Now, TimeSpan.FromMinutes(10));
         Assert.True(fresh.TryConsume(freshCode, Now));
         Assert.False(fresh.TryConsume(freshCode, Now));
     }
@@ -67,7 +67,7 @@ public sealed class AccessDomainTests
     [Fact]
     public void An_expired_code_is_refused()
     {
-        var (verification, code) = PhoneVerification.Issue(Phone, Now, TimeSpan.FromMinutes(10), TimeProvider.System);
+        var (verification, code) = PhoneVerification.Issue(new PhoneVerificationId(Guid.CreateVersion7()), Phone, Now, TimeSpan.FromMinutes(10));
 
         Assert.False(verification.TryConsume(code, Now.AddMinutes(10)));
     }
@@ -75,16 +75,16 @@ public sealed class AccessDomainTests
     [Fact]
     public void Using_a_refresh_token_spends_it_and_a_revoked_one_cannot_be_used()
     {
-        var (token, _) = RefreshToken.StartFamily(new AccountId(Guid.CreateVersion7()), Now, TimeSpan.FromDays(30), TimeProvider.System);
+        var (token, _) = RefreshToken.StartFamily(new RefreshTokenId(Guid.CreateVersion7()), new SessionId(Guid.CreateVersion7()), new AccountId(Guid.CreateVersion7()), Now, TimeSpan.FromDays(30));
 
-        var (successor, value) = token.Successor(Now, TimeSpan.FromDays(30), TimeProvider.System);
+        var (successor, value) = token.Successor(new RefreshTokenId(Guid.CreateVersion7()), Now, TimeSpan.FromDays(30));
 
         Assert.False(token.IsActiveAt(Now));
         Assert.True(successor.IsActiveAt(Now));
         Assert.Equal(token.FamilyId, successor.FamilyId);
         Assert.Equal(RefreshToken.Hash(value), successor.TokenHash);
         successor.Revoke(Now);
-        var error = Assert.Throws<BusinessRuleValidationException>(() => successor.Successor(Now, TimeSpan.FromDays(30), TimeProvider.System));
+        var error = Assert.Throws<BusinessRuleValidationException>(() => successor.Successor(new RefreshTokenId(Guid.CreateVersion7()), Now, TimeSpan.FromDays(30)));
         Assert.IsType<RevokedOrExpiredRefreshTokenCannotBeUsedRule>(error.BrokenRule);
     }
 

@@ -5,6 +5,11 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Domain.Accounts;
 
+internal readonly record struct PhoneVerificationId(Guid Value) : IStronglyTypedId<PhoneVerificationId>
+{
+    public static PhoneVerificationId From(Guid value) => new(value);
+}
+
 /// <summary>A one-time code sent to a phone. Only its hash is stored; five wrong guesses burn it.</summary>
 internal sealed class PhoneVerification
 {
@@ -14,7 +19,7 @@ internal sealed class PhoneVerification
     {
     }
 
-    public Guid Id { get; private set; }
+    public PhoneVerificationId Id { get; private set; }
 
     public PhoneNumber Phone { get; private set; }
 
@@ -28,12 +33,12 @@ internal sealed class PhoneVerification
 
     public DateTimeOffset? ConsumedAt { get; private set; }
 
-    public static (PhoneVerification Verification, string Code) Issue(PhoneNumber phone, DateTimeOffset now, TimeSpan lifetime, TimeProvider clock)
+    public static (PhoneVerification Verification, string Code) Issue(PhoneVerificationId id, PhoneNumber phone, DateTimeOffset now, TimeSpan lifetime)
     {
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var verification = new PhoneVerification
         {
-            Id = NewId.Next(clock),
+            Id = id,
             Phone = phone,
             CodeHash = Hash(phone, code),
             CreatedAt = now,

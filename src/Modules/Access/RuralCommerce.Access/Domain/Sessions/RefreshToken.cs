@@ -6,6 +6,17 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Domain.Sessions;
 
+internal readonly record struct RefreshTokenId(Guid Value) : IStronglyTypedId<RefreshTokenId>
+{
+    public static RefreshTokenId From(Guid value) => new(value);
+}
+
+/// <summary>A sign-in session: the family of refresh tokens it rotates through, and the <c>sid</c> of its access tokens.</summary>
+internal readonly record struct SessionId(Guid Value) : IStronglyTypedId<SessionId>
+{
+    public static SessionId From(Guid value) => new(value);
+}
+
 /// <summary>
 /// One link in a sign-in's chain of refresh tokens (a "family"). Each use rotates it: the token is spent and a
 /// successor issued. Only the hash of the token is stored.
@@ -16,11 +27,11 @@ internal sealed class RefreshToken : AggregateRoot
     {
     }
 
-    public Guid Id { get; private set; }
+    public RefreshTokenId Id { get; private set; }
 
     public AccountId AccountId { get; private set; }
 
-    public Guid FamilyId { get; private set; }
+    public SessionId FamilyId { get; private set; }
 
     public string TokenHash { get; private set; } = "";
 
@@ -32,15 +43,16 @@ internal sealed class RefreshToken : AggregateRoot
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
-    public static (RefreshToken Token, string Value) StartFamily(AccountId accountId, DateTimeOffset now, TimeSpan lifetime, TimeProvider clock) =>
-        Create(accountId, NewId.Next(clock), now, lifetime, clock);
+    public static (RefreshToken Token, string Value) StartFamily(
+        RefreshTokenId id, SessionId session, AccountId accountId, DateTimeOffset now, TimeSpan lifetime) =>
+        Create(id, accountId, session, now, lifetime);
 
     /// <summary>Spends this token (if not spent yet) and issues the next one of its family.</summary>
-    public (RefreshToken Token, string Value) Successor(DateTimeOffset now, TimeSpan lifetime, TimeProvider clock)
+    public (RefreshToken Token, string Value) Successor(RefreshTokenId successorId, DateTimeOffset now, TimeSpan lifetime)
     {
         CheckRule(new RevokedOrExpiredRefreshTokenCannotBeUsedRule(this, now));
         RotatedAt ??= now;
-        return Create(AccountId, FamilyId, now, lifetime, clock);
+        return Create(successorId, AccountId, FamilyId, now, lifetime);
     }
 
     public bool IsActiveAt(DateTimeOffset now) => RotatedAt is null && RevokedAt is null && ExpiresAt > now;
@@ -50,12 +62,12 @@ internal sealed class RefreshToken : AggregateRoot
     public static string Hash(string value) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value ?? "")));
 
-    private static (RefreshToken, string) Create(AccountId accountId, Guid familyId, DateTimeOffset now, TimeSpan lifetime, TimeProvider clock)
+    private static (RefreshToken, string) Create(RefreshTokenId id, AccountId accountId, SessionId familyId, DateTimeOffset now, TimeSpan lifetime)
     {
         var value = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var token = new RefreshToken
         {
-            Id = NewId.Next(clock),
+            Id = id,
             AccountId = accountId,
             FamilyId = familyId,
             TokenHash = Hash(value),
@@ -83,7 +95,7 @@ internal sealed class RevokedSession
     {
     }
 
-    public Guid FamilyId { get; private set; }
+    public SessionId FamilyId { get; private set; }
 
     public AccountId AccountId { get; private set; }
 

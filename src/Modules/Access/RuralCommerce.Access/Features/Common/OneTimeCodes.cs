@@ -64,7 +64,7 @@ internal sealed class OneTimeCodes(AccessDbContext db, ISmsSender sms, Credentia
     {
         var now = clock.GetUtcNow();
         var lifetime = options.Value.VerificationCodeLifetime;
-        var (verification, code) = PhoneVerification.Issue(phone, now, lifetime, clock);
+        var (verification, code) = PhoneVerification.Issue(new PhoneVerificationId(NewId.Next(clock)), phone, now, lifetime);
         db.PhoneVerifications.Add(verification);
         await db.SaveChangesAsync(cancellationToken);
         var minutes = lifetime.TotalMinutes.ToString("0", CultureInfo.InvariantCulture);

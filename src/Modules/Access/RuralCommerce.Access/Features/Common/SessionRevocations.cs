@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Access.Domain.Sessions;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 
@@ -8,5 +9,5 @@ namespace RuralCommerce.Access.Features.Common;
 internal sealed class SessionRevocations(AccessDbContext db) : ISessionRevocations
 {
     public Task<bool> IsRevokedAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        db.RevokedSessions.AsNoTracking().AnyAsync(r => r.FamilyId == sessionId, cancellationToken);
+        db.RevokedSessions.AsNoTracking().AnyAsync(r => r.FamilyId == new SessionId(sessionId), cancellationToken);
 }

@@ -8,6 +8,8 @@ using RuralCommerce.Access.Domain.Sessions;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 
+using RuralCommerce.SharedKernel;
+
 namespace RuralCommerce.Access.Features.Common;
 
 internal sealed record SessionResponse(
@@ -26,7 +28,8 @@ internal sealed class SessionIssuer(
     public async Task<SessionResponse> StartAsync(Account account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var (refreshToken, value) = RefreshToken.StartFamily(account.Id, clock.GetUtcNow(), access.Value.RefreshTokenLifetime, clock);
+        var (refreshToken, value) = RefreshToken.StartFamily(
+            new RefreshTokenId(NewId.Next(clock)), new SessionId(NewId.Next(clock)), account.Id, clock.GetUtcNow(), access.Value.RefreshTokenLifetime);
         db.RefreshTokens.Add(refreshToken);
         await db.SaveChangesAsync(cancellationToken);
         return await IssueAsync(account, refreshToken, value, cancellationToken);
@@ -53,7 +56,7 @@ internal sealed class SessionIssuer(
             Claims = new Dictionary<string, object>
             {
                 [RuralClaims.Subject] = account.Id.Value.ToString(),
-                [RuralClaims.Session] = refreshToken.FamilyId.ToString(),
+                [RuralClaims.Session] = refreshToken.FamilyId.Value.ToString(),
                 [RuralClaims.Name] = account.DisplayName,
                 [RuralClaims.Phone] = account.Phone.Value,
                 [RuralClaims.PhoneVerified] = account.IsPhoneVerified,

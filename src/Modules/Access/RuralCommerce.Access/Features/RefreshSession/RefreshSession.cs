@@ -64,7 +64,7 @@ internal static class RefreshSessionEndpoint
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == token.AccountId, cancellationToken)
                       ?? throw new AuthenticationFailedException("The account no longer exists.");
-        var (successor, value) = token.Successor(now, settings.RefreshTokenLifetime, clock);
+        var (successor, value) = token.Successor(new RefreshTokenId(NewId.Next(clock)), now, settings.RefreshTokenLifetime);
         db.RefreshTokens.Add(successor);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await sessions.IssueAsync(account, successor, value, cancellationToken));

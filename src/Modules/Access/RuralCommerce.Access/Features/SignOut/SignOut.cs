@@ -35,7 +35,7 @@ internal static class SignOutEndpoint
         var accountId = new AccountId(caller.AccountId());
         var familyId = await db.RefreshTokens
             .Where(t => t.TokenHash == hash && t.AccountId == accountId)
-            .Select(t => (Guid?)t.FamilyId)
+            .Select(t => (SessionId?)t.FamilyId)
             .SingleOrDefaultAsync(cancellationToken);
         if (familyId is not null)
         {

@@ -4,6 +4,11 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Cooperatives.Domain.Dues;
 
+internal readonly record struct DuesChargeId(Guid Value) : IStronglyTypedId<DuesChargeId>
+{
+    public static DuesChargeId From(Guid value) => new(value);
+}
+
 /// <summary>A member's dues for one year: charged once, paid once.</summary>
 internal sealed class DuesCharge : AggregateRoot
 {
@@ -14,7 +19,7 @@ internal sealed class DuesCharge : AggregateRoot
     {
     }
 
-    public Guid Id { get; private set; }
+    public DuesChargeId Id { get; private set; }
 
     public CooperativeId CooperativeId { get; private set; }
 
@@ -28,19 +33,19 @@ internal sealed class DuesCharge : AggregateRoot
 
     public DateTimeOffset? PaidAt { get; private set; }
 
-    public static DuesCharge Charge(Cooperative cooperative, MemberId memberId, int year, Money amount, TimeProvider clock)
+    public static DuesCharge Charge(DuesChargeId id, Cooperative cooperative, MemberId memberId, int year, Money amount, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cooperative);
         cooperative.EnsureAcceptsChanges();
         CheckRule(new DuesAmountMustBePositiveRule(amount));
         return new DuesCharge
         {
-            Id = NewId.Next(clock),
+            Id = id,
             CooperativeId = cooperative.Id,
             MemberId = memberId,
             Year = year,
             _amountFen = amount.ToFen(),
-            ChargedAt = clock.GetUtcNow(),
+            ChargedAt = now,
         };
     }
 

@@ -12,6 +12,11 @@ internal enum ShareMovement
     BoughtBack,
 }
 
+internal readonly record struct ShareLedgerEntryId(Guid Value) : IStronglyTypedId<ShareLedgerEntryId>
+{
+    public static ShareLedgerEntryId From(Guid value) => new(value);
+}
+
 /// <summary>One line of the share register: who gained or gave up how many shares, and what they were worth.</summary>
 internal sealed class ShareLedgerEntry
 {
@@ -19,7 +24,7 @@ internal sealed class ShareLedgerEntry
     {
     }
 
-    public Guid Id { get; private set; }
+    public ShareLedgerEntryId Id { get; private set; }
 
     public CooperativeId CooperativeId { get; private set; }
 
@@ -35,19 +40,19 @@ internal sealed class ShareLedgerEntry
     public DateTimeOffset OccurredAt { get; private set; }
 
     public static ShareLedgerEntry Record(
-        Cooperative cooperative, MemberId memberId, ShareMovement movement, int count, TimeProvider clock)
+        ShareLedgerEntryId id, Cooperative cooperative, MemberId memberId, ShareMovement movement, int count, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(cooperative);
         var signed = movement is ShareMovement.Subscribed or ShareMovement.TransferredIn ? count : -count;
         return new ShareLedgerEntry
         {
-            Id = NewId.Next(clock),
+            Id = id,
             CooperativeId = cooperative.Id,
             MemberId = memberId,
             Movement = movement,
             Count = signed,
             Value = cooperative.SharePrice.Multiply(signed, MidpointRounding.AwayFromZero),
-            OccurredAt = clock.GetUtcNow(),
+            OccurredAt = now,
         };
     }
 }

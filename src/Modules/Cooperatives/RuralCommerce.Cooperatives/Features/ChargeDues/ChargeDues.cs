@@ -13,6 +13,8 @@ using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 
+using RuralCommerce.SharedKernel;
+
 namespace RuralCommerce.Cooperatives.Features.ChargeDues;
 
 internal sealed record ChargeDuesRequest(
@@ -74,7 +76,8 @@ internal static class ChargeDuesEndpoint
             : null;
         foreach (var batch in toCharge.Chunk(Batch))
         {
-            var charges = batch.Select(memberId => DuesCharge.Charge(cooperative, memberId, year, amount, clock)).ToList();
+            var now = clock.GetUtcNow();
+            var charges = batch.Select(memberId => DuesCharge.Charge(new DuesChargeId(NewId.Next(clock)), cooperative, memberId, year, amount, now)).ToList();
             db.DuesCharges.AddRange(charges);
             await db.SaveChangesAsync(cancellationToken);
             charges.ForEach(charge => db.Entry(charge).State = EntityState.Detached);

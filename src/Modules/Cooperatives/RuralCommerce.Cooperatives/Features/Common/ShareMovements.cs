@@ -12,6 +12,8 @@ using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 
+using RuralCommerce.SharedKernel;
+
 namespace RuralCommerce.Cooperatives.Features.Common;
 
 /// <summary>How many shares move: subscribing, buying back (the transfer has its own request).</summary>
@@ -33,7 +35,7 @@ internal static class ShareMovements
         var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
         var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
         change(member, cooperative, count);
-        var entry = ShareLedgerEntry.Record(cooperative, member.Id, movement, count, clock);
+        var entry = ShareLedgerEntry.Record(new ShareLedgerEntryId(NewId.Next(clock)), cooperative, member.Id, movement, count, clock.GetUtcNow());
         db.ShareLedger.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ShareMovementResponse(memberId, entry.Count, entry.Value.Amount, member.Shares));

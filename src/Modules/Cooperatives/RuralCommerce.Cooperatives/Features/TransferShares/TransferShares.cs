@@ -10,6 +10,8 @@ using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 
+using RuralCommerce.SharedKernel;
+
 namespace RuralCommerce.Cooperatives.Features.TransferShares;
 
 internal sealed record TransferSharesRequest(
@@ -47,8 +49,9 @@ internal static class TransferSharesEndpoint
         var to = await db.FindMemberAsync(cooperativeId, request.ToMemberId!.Value, cancellationToken);
         from.GiveUpShares(cooperative, count);
         to.ReceiveShares(cooperative, count);
-        var outgoing = ShareLedgerEntry.Record(cooperative, from.Id, ShareMovement.TransferredOut, count, clock);
-        var incoming = ShareLedgerEntry.Record(cooperative, to.Id, ShareMovement.TransferredIn, count, clock);
+        var now = clock.GetUtcNow();
+        var outgoing = ShareLedgerEntry.Record(new ShareLedgerEntryId(NewId.Next(clock)), cooperative, from.Id, ShareMovement.TransferredOut, count, now);
+        var incoming = ShareLedgerEntry.Record(new ShareLedgerEntryId(NewId.Next(clock)), cooperative, to.Id, ShareMovement.TransferredIn, count, now);
         db.ShareLedger.AddRange(outgoing, incoming);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new TransferSharesResponse(
