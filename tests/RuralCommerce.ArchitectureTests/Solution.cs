@@ -1,10 +1,5 @@
 using System.Reflection;
-using RuralCommerce.Access;
-using RuralCommerce.Catalog;
-using RuralCommerce.Cooperatives;
-using RuralCommerce.IncomeTracking;
-using RuralCommerce.Orders;
-using RuralCommerce.Training;
+using RuralCommerce.TestSupport;
 
 namespace RuralCommerce.ArchitectureTests;
 
@@ -14,11 +9,10 @@ internal static class Solution
     public const string SharedKernel = "RuralCommerce.SharedKernel";
     public const string SharedInfrastructure = "RuralCommerce.Shared.Infrastructure";
 
-    public static readonly IReadOnlyList<Type> ModuleClasses =
-    [
-        typeof(CooperativesModule), typeof(AccessModule), typeof(CatalogModule),
-        typeof(TrainingModule), typeof(OrdersModule), typeof(IncomeTrackingModule),
-    ];
+    /// <summary>Every module of the solution (read from the solution file): its public <c>{Name}Module</c> class.</summary>
+    public static IReadOnlyList<Type> ModuleClasses { get; } = SolutionModules.Names
+        .Select(name => Assembly.Load($"RuralCommerce.{name}").GetType($"RuralCommerce.{name}.{name}Module", throwOnError: true)!)
+        .ToList();
 
     public static IEnumerable<Assembly> ModuleAssemblies => ModuleClasses.Select(t => t.Assembly);
 
@@ -28,17 +22,5 @@ internal static class Solution
 
     public static TheoryData<string> ContractsNames => new(ContractsAssemblies.Select(a => a.GetName().Name!));
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuralCommerce.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("RuralCommerce.sln not found above the test folder.");
-        }
-    }
+    public static string RepositoryRoot => SolutionModules.RepositoryRoot;
 }

@@ -13,7 +13,9 @@ namespace RuralCommerce.Host.Tests;
 
 public sealed class HostTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static readonly string[] Modules = ["Cooperatives", "Access", "Catalog", "Training", "Orders", "IncomeTracking"];
+    private static readonly IReadOnlyList<string> Modules = SolutionModules.Names;
+
+    public static TheoryData<string> ModuleRoutes => new(SolutionModules.Names.Select(SolutionModules.RouteSegment));
 
     [Fact]
     public async Task Ready_checks_every_module_database_and_outbox()
@@ -56,13 +58,17 @@ public sealed class HostTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public void The_host_runs_exactly_the_modules_of_the_solution()
+    {
+        var registered = factory.Services.GetServices<ModuleDatabase>().Select(d => d.Module).Order();
+
+        Assert.Equal(Modules.Order(), registered);
+        Assert.Equal(6, Modules.Count);
+    }
+
     [Theory]
-    [InlineData("cooperatives")]
-    [InlineData("access")]
-    [InlineData("catalog")]
-    [InlineData("training")]
-    [InlineData("orders")]
-    [InlineData("income-tracking")]
+    [MemberData(nameof(ModuleRoutes))]
     public async Task Each_module_reports_its_own_health(string route)
     {
         var response = await factory.CreateClient().GetAsync(new Uri($"/api/{route}/health", UriKind.Relative));

@@ -20,14 +20,20 @@ builder.Services.AddSharedInfrastructure(builder.Configuration);
 builder.Services.AddRuralCommerceSecurity(builder.Configuration);
 builder.Services.AddHostOpenApi();
 
-// The modules, explicitly: adding one is a line here and a line below.
-builder.Services
-    .AddCooperativesModule(builder.Configuration)
-    .AddAccessModule(builder.Configuration)
-    .AddCatalogModule(builder.Configuration)
-    .AddTrainingModule(builder.Configuration)
-    .AddOrdersModule(builder.Configuration)
-    .AddIncomeTrackingModule(builder.Configuration);
+// The modules, explicitly and once: adding a module is one line here (see the README's "Adding a module").
+HostModule[] modules =
+[
+    new(CooperativesModule.Name, CooperativesModule.AddCooperativesModule, CooperativesModule.MapCooperativesModule),
+    new(AccessModule.Name, AccessModule.AddAccessModule, AccessModule.MapAccessModule),
+    new(CatalogModule.Name, CatalogModule.AddCatalogModule, CatalogModule.MapCatalogModule),
+    new(TrainingModule.Name, TrainingModule.AddTrainingModule, TrainingModule.MapTrainingModule),
+    new(OrdersModule.Name, OrdersModule.AddOrdersModule, OrdersModule.MapOrdersModule),
+    new(IncomeTrackingModule.Name, IncomeTrackingModule.AddIncomeTrackingModule, IncomeTrackingModule.MapIncomeTrackingModule),
+];
+foreach (var module in modules)
+{
+    module.AddServices(builder.Services, builder.Configuration);
+}
 
 var app = builder.Build();
 
@@ -55,12 +61,10 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapHostHealth();
 app.MapOutboxOperations();
 
-app.MapCooperativesModule();
-app.MapAccessModule();
-app.MapCatalogModule();
-app.MapTrainingModule();
-app.MapOrdersModule();
-app.MapIncomeTrackingModule();
+foreach (var module in modules)
+{
+    module.MapEndpoints(app);
+}
 
 await app.RunAsync();
 
