@@ -4,6 +4,7 @@ using RuralCommerce.Access.Domain.Sessions;
 using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
+using static RuralCommerce.TestSupport.RuleAssert;
 
 namespace RuralCommerce.Access.Tests;
 
@@ -84,8 +85,7 @@ public sealed class AccessDomainTests
         Assert.Equal(token.FamilyId, successor.FamilyId);
         Assert.Equal(RefreshToken.Hash(value), successor.TokenHash);
         successor.Revoke(Now);
-        var error = Assert.Throws<BusinessRuleValidationException>(() => successor.Successor(new RefreshTokenId(Guid.CreateVersion7()), Now, TimeSpan.FromDays(30)));
-        Assert.IsType<RevokedOrExpiredRefreshTokenCannotBeUsedRule>(error.BrokenRule);
+        AssertBrokenRule<RevokedOrExpiredRefreshTokenCannotBeUsedRule>(() => successor.Successor(new RefreshTokenId(Guid.CreateVersion7()), Now, TimeSpan.FromDays(30)));
     }
 
     [Fact]

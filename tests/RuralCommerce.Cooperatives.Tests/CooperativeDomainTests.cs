@@ -2,12 +2,13 @@ using RuralCommerce.Cooperatives.Contracts;
 using RuralCommerce.Cooperatives.Domain.Cooperatives;
 using RuralCommerce.Cooperatives.Domain.Members;
 using RuralCommerce.SharedKernel;
+using static RuralCommerce.TestSupport.RuleAssert;
 
 namespace RuralCommerce.Cooperatives.Tests;
 
 public sealed class CooperativeDomainTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Now = Given.Now;
 
     [Fact]
     public void Credit_codes_are_checked_character_by_character()
@@ -36,30 +37,28 @@ public sealed class CooperativeDomainTests
     [Fact]
     public void A_member_who_has_left_cannot_be_suspended()
     {
-        var (cooperative, _) = NewCooperative();
+        var (cooperative, _) = Given.Cooperative().Build();
         var member = AddMember(cooperative);
         member.Leave(cooperative);
 
-        var error = Assert.Throws<BusinessRuleValidationException>(() => member.Suspend(cooperative));
-
-        Assert.IsType<MemberWhoLeftCannotBeSuspendedRule>(error.BrokenRule);
+        AssertBrokenRule<MemberWhoLeftCannotBeSuspendedRule>(() => member.Suspend(cooperative));
     }
 
     [Fact]
     public void The_last_admin_cannot_leave_be_suspended_or_lose_the_admin_role()
     {
-        var (cooperative, admin) = NewCooperative();
+        var (cooperative, admin) = Given.Cooperative().WithAdmin().Build();
 
-        Assert.IsType<CooperativeKeepsAtLeastOneAdminRule>(Assert.Throws<BusinessRuleValidationException>(() => admin.Leave(cooperative)).BrokenRule);
-        Assert.IsType<CooperativeKeepsAtLeastOneAdminRule>(Assert.Throws<BusinessRuleValidationException>(() => admin.Suspend(cooperative)).BrokenRule);
-        Assert.IsType<CooperativeKeepsAtLeastOneAdminRule>(Assert.Throws<BusinessRuleValidationException>(() => admin.RevokeRole(cooperative, MemberRoles.Admin)).BrokenRule);
+        AssertBrokenRule<CooperativeKeepsAtLeastOneAdminRule>(() => admin.Leave(cooperative));
+        AssertBrokenRule<CooperativeKeepsAtLeastOneAdminRule>(() => admin.Suspend(cooperative));
+        AssertBrokenRule<CooperativeKeepsAtLeastOneAdminRule>(() => admin.RevokeRole(cooperative, MemberRoles.Admin));
         Assert.Equal(1, cooperative.ActiveAdmins);
     }
 
     [Fact]
     public void With_a_second_admin_the_first_may_step_down()
     {
-        var (cooperative, admin) = NewCooperative();
+        var (cooperative, admin) = Given.Cooperative().WithAdmin().Build();
         var deputy = AddMember(cooperative);
         deputy.GrantRole(cooperative, MemberRoles.Admin);
 
@@ -73,12 +72,12 @@ public sealed class CooperativeDomainTests
     [Fact]
     public void A_member_cannot_give_up_more_shares_than_held_nor_leave_holding_shares()
     {
-        var (cooperative, _) = NewCooperative();
+        var (cooperative, _) = Given.Cooperative().Build();
         var member = AddMember(cooperative);
         member.ReceiveShares(cooperative, 5);
 
-        Assert.IsType<CannotGiveUpMoreSharesThanHeldRule>(Assert.Throws<BusinessRuleValidationException>(() => member.GiveUpShares(cooperative, 6)).BrokenRule);
-        Assert.IsType<MemberWithSharesCannotLeaveRule>(Assert.Throws<BusinessRuleValidationException>(() => member.Leave(cooperative)).BrokenRule);
+        AssertBrokenRule<CannotGiveUpMoreSharesThanHeldRule>(() => member.GiveUpShares(cooperative, 6));
+        AssertBrokenRule<MemberWithSharesCannotLeaveRule>(() => member.Leave(cooperative));
         Assert.Equal(5, member.Shares);
 
         member.GiveUpShares(cooperative, 5);
@@ -89,22 +88,22 @@ public sealed class CooperativeDomainTests
     [Fact]
     public void A_dissolved_cooperative_accepts_no_changes()
     {
-        var (cooperative, _) = NewCooperative();
+        var (cooperative, _) = Given.Cooperative().Build();
         var member = AddMember(cooperative);
         cooperative.Dissolve();
 
-        Assert.IsType<DissolvedCooperativeAcceptsNoChangesRule>(Assert.Throws<BusinessRuleValidationException>(() => AddMember(cooperative)).BrokenRule);
-        Assert.IsType<DissolvedCooperativeAcceptsNoChangesRule>(Assert.Throws<BusinessRuleValidationException>(() => member.ReceiveShares(cooperative, 1)).BrokenRule);
-        Assert.IsType<DissolvedCooperativeAcceptsNoChangesRule>(Assert.Throws<BusinessRuleValidationException>(cooperative.Reinstate).BrokenRule);
+        AssertBrokenRule<DissolvedCooperativeAcceptsNoChangesRule>(() => AddMember(cooperative));
+        AssertBrokenRule<DissolvedCooperativeAcceptsNoChangesRule>(() => member.ReceiveShares(cooperative, 1));
+        AssertBrokenRule<DissolvedCooperativeAcceptsNoChangesRule>(cooperative.Reinstate);
     }
 
     [Fact]
     public void A_suspended_cooperative_takes_no_new_members_until_reinstated()
     {
-        var (cooperative, _) = NewCooperative();
+        var (cooperative, _) = Given.Cooperative().Build();
         cooperative.Suspend();
 
-        Assert.IsType<CooperativeMustBeActiveRule>(Assert.Throws<BusinessRuleValidationException>(() => AddMember(cooperative)).BrokenRule);
+        AssertBrokenRule<CooperativeMustBeActiveRule>(() => AddMember(cooperative));
         cooperative.Reinstate();
         AddMember(cooperative);
         Assert.Contains(cooperative.DomainEvents, e => e is CooperativeStatusChanged { Status: CooperativeStatus.Suspended });
@@ -113,7 +112,7 @@ public sealed class CooperativeDomainTests
     [Fact]
     public void An_application_becomes_a_membership_only_once_and_raises_the_join()
     {
-        var (cooperative, _) = NewCooperative();
+        var (cooperative, _) = Given.Cooperative().Build();
         var applicant = Member.Apply(new MemberId(Guid.CreateVersion7()), cooperative, "Zhao Lei", PhoneNumber.Parse("+8613911112222"), "Xiaozhai", null, Guid.CreateVersion7(), Now);
         Assert.Empty(applicant.DomainEvents);
 
@@ -121,19 +120,26 @@ public sealed class CooperativeDomainTests
 
         Assert.Equal(MemberStatus.Active, applicant.Status);
         Assert.Single(applicant.DomainEvents.OfType<MemberJoined>());
-        Assert.IsType<OnlyAnApplicationCanBeDecidedRule>(Assert.Throws<BusinessRuleValidationException>(() => applicant.Reject(cooperative)).BrokenRule);
+        AssertBrokenRule<OnlyAnApplicationCanBeDecidedRule>(() => applicant.Reject(cooperative));
     }
 
-    private static (Cooperative Cooperative, Member Admin) NewCooperative()
+    [Fact]
+    public void A_suspended_or_departed_members_details_can_be_corrected_but_not_in_a_dissolved_cooperative()
     {
-        UnifiedSocialCreditCode.TryParse(TestData.NewCreditCode(), out var code);
-        var cooperative = Cooperative.Register(
-            new CooperativeId(Guid.CreateVersion7()), "Xiaozhai Mushroom Cooperative", code, new Address("Sichuan", "Pujiang", "Chengjia", "Xiaozhai"),
-            PhoneNumber.Parse("+8613800138000"), "Pujiang County Service Centre", new DateOnly(2015, 3, 1), Money.Yuan(100m), Now);
-        var admin = Member.Add(new MemberId(Guid.CreateVersion7()), cooperative, "Wang Fang", PhoneNumber.Parse("+8613800138001"), "Xiaozhai", null, [MemberRoles.Admin], Now);
-        return (cooperative, admin);
+        var coop = Given.Cooperative().Build();
+        var suspended = coop.Member("Li Qaing");
+        suspended.Suspend(coop.Cooperative);
+        var departed = coop.Member("Zhou Ming");
+        departed.Leave(coop.Cooperative);
+
+        suspended.CorrectDetails(coop.Cooperative, "Li Qiang", "Dazhai", null);
+        departed.CorrectDetails(coop.Cooperative, "Zhou Min", "Dazhai", null);
+        coop.Cooperative.Dissolve();
+
+        Assert.Equal(("Li Qiang", MemberStatus.Suspended), (suspended.Name, suspended.Status));
+        Assert.Equal(("Zhou Min", MemberStatus.Left), (departed.Name, departed.Status));
+        AssertBrokenRule<DissolvedCooperativeAcceptsNoChangesRule>(() => suspended.CorrectDetails(coop.Cooperative, "Li Q.", "Dazhai", null));
     }
 
-    private static Member AddMember(Cooperative cooperative) =>
-        Member.Add(new MemberId(Guid.CreateVersion7()), cooperative, "Li Qiang", PhoneNumber.Parse($"+86137{Random.Shared.Next(10_000_000, 99_999_999)}"), "Xiaozhai", null, [], Now);
+    private static Member AddMember(Cooperative cooperative) => Given.MemberOf(cooperative);
 }

@@ -32,7 +32,6 @@ internal sealed class Member : AggregateRoot
     // Stored as ",Admin,Seller," so a role filter is one exact LIKE on both providers.
     private string _roleList = RoleListDelimiter;
 
-
     private Member()
     {
     }
@@ -71,52 +70,43 @@ internal sealed class Member : AggregateRoot
 
     public static string RoleFilter(string role) => $"{RoleListDelimiter}{role}{RoleListDelimiter}";
 
+    private Member(MemberId id, Cooperative cooperative, string name, PhoneNumber phone, string village, IdCardNumber? idCard, DateTimeOffset now)
+    {
+        EnsureAcceptsChanges(cooperative);
+        Id = id;
+        CooperativeId = cooperative.Id;
+        Name = name;
+        Phone = phone;
+        PhoneDigits = phone.Value.TrimStart('+');
+        Village = village;
+        IdCardNumber = idCard;
+        Status = MemberStatus.Applied;
+        AppliedAt = now;
+    }
+
     /// <summary>A person asks to join; an administrator approves or rejects.</summary>
     public static Member Apply(
-        MemberId id, Cooperative cooperative, string name, PhoneNumber phone, string village, IdCardNumber? idCard, Guid applicantAccountId, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
-        return new Member
-        {
-            Id = id,
-            CooperativeId = cooperative.Id,
-            Name = name,
-            Phone = phone,
-            PhoneDigits = phone.Value.TrimStart('+'),
-            Village = village,
-            IdCardNumber = idCard,
-            Status = MemberStatus.Applied,
-            ApplicantAccountId = applicantAccountId,
-            AppliedAt = now,
-        };
-    }
+        MemberId id, Cooperative cooperative, string name, PhoneNumber phone, string village, IdCardNumber? idCard, Guid applicantAccountId, DateTimeOffset now) =>
+        new(id, cooperative, name, phone, village, idCard, now) { ApplicantAccountId = applicantAccountId };
 
     /// <summary>An administrator enters a member directly (or the platform appoints a new cooperative's first admin).</summary>
     public static Member Add(
         MemberId id, Cooperative cooperative, string name, PhoneNumber phone, string village, IdCardNumber? idCard,
         IEnumerable<string> roles, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
-        var member = new Member
+        var member = new Member(id, cooperative, name, phone, village, idCard, now)
         {
-            Id = id,
-            CooperativeId = cooperative.Id,
-            Name = name,
-            Phone = phone,
-            PhoneDigits = phone.Value.TrimStart('+'),
-            Village = village,
-            IdCardNumber = idCard,
-            Status = MemberStatus.Applied,
-            AppliedAt = now,
             _roleList = RoleListDelimiter + string.Concat(roles.Distinct(StringComparer.Ordinal).Select(r => r + RoleListDelimiter)),
         };
         member.Activate(cooperative, now);
         return member;
     }
 
-    /// <summary>Corrects the register entry (a misspelt name, a moved household). The phone is the identity and stays.</summary>
+    /// <summary>
+    /// Corrects the register entry (a misspelt name, a moved household). The phone is the identity and stays. Allowed
+    /// whatever the member's status — a suspended or departed member's entry must be right too — but not once the
+    /// cooperative is dissolved.
+    /// </summary>
     public void CorrectDetails(Cooperative cooperative, string name, string village, IdCardNumber? idCard)
     {
         ArgumentNullException.ThrowIfNull(cooperative);
@@ -128,24 +118,21 @@ internal sealed class Member : AggregateRoot
 
     public void Approve(Cooperative cooperative, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new OnlyAnApplicationCanBeDecidedRule(this));
         Activate(cooperative, now);
     }
 
     public void Reject(Cooperative cooperative)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new OnlyAnApplicationCanBeDecidedRule(this));
         Status = MemberStatus.Rejected;
     }
 
     public void Suspend(Cooperative cooperative)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new MemberWhoLeftCannotBeSuspendedRule(this));
         CheckRule(new MemberMustBeActiveRule(this));
         if (HasRole(MemberRoles.Admin))
@@ -158,8 +145,7 @@ internal sealed class Member : AggregateRoot
 
     public void Reinstate(Cooperative cooperative)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new OnlySuspendedMemberCanBeReinstatedRule(this));
         if (HasRole(MemberRoles.Admin))
         {
@@ -171,8 +157,7 @@ internal sealed class Member : AggregateRoot
 
     public void Leave(Cooperative cooperative)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new MemberMustBeActiveOrSuspendedToLeaveRule(this));
         CheckRule(new MemberWithSharesCannotLeaveRule(this));
         if (IsActiveAdmin)
@@ -185,8 +170,7 @@ internal sealed class Member : AggregateRoot
 
     public void GrantRole(Cooperative cooperative, string role)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new MemberMustBeActiveRule(this));
         if (HasRole(role))
         {
@@ -204,8 +188,7 @@ internal sealed class Member : AggregateRoot
 
     public void RevokeRole(Cooperative cooperative, string role)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new MemberMustBeActiveRule(this));
         if (!HasRole(role))
         {
@@ -223,8 +206,7 @@ internal sealed class Member : AggregateRoot
 
     public void ReceiveShares(Cooperative cooperative, int count)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new MemberMustBeActiveRule(this));
         CheckRule(new ShareCountMustBePositiveRule(count));
         Shares += count;
@@ -232,14 +214,19 @@ internal sealed class Member : AggregateRoot
 
     public void GiveUpShares(Cooperative cooperative, int count)
     {
-        ArgumentNullException.ThrowIfNull(cooperative);
-        cooperative.EnsureAcceptsChanges();
+        EnsureAcceptsChanges(cooperative);
         CheckRule(new ShareCountMustBePositiveRule(count));
         CheckRule(new CannotGiveUpMoreSharesThanHeldRule(this, count));
         Shares -= count;
     }
 
     public bool HasRole(string role) => _roleList.Contains(RoleFilter(role), StringComparison.Ordinal);
+
+    private static void EnsureAcceptsChanges(Cooperative cooperative)
+    {
+        ArgumentNullException.ThrowIfNull(cooperative);
+        cooperative.EnsureAcceptsChanges();
+    }
 
     private void Activate(Cooperative cooperative, DateTimeOffset now)
     {
@@ -258,60 +245,4 @@ internal sealed class Member : AggregateRoot
         Status = status;
         AddDomainEvent(new MemberStatusChanged(CooperativeId, Id, status));
     }
-}
-
-internal sealed class OnlyAnApplicationCanBeDecidedRule(Member member) : IBusinessRule
-{
-    public string Message => $"Only an open application can be approved or rejected; this member is {member.Status}.";
-
-    public bool IsBroken() => member.Status != MemberStatus.Applied;
-}
-
-internal sealed class MemberWhoLeftCannotBeSuspendedRule(Member member) : IBusinessRule
-{
-    public string Message => "A member who has left cannot be suspended.";
-
-    public bool IsBroken() => member.Status == MemberStatus.Left;
-}
-
-internal sealed class MemberMustBeActiveRule(Member member) : IBusinessRule
-{
-    public string Message => $"The member must be active; this member is {member.Status}.";
-
-    public bool IsBroken() => member.Status != MemberStatus.Active;
-}
-
-internal sealed class OnlySuspendedMemberCanBeReinstatedRule(Member member) : IBusinessRule
-{
-    public string Message => "Only a suspended member can be reinstated.";
-
-    public bool IsBroken() => member.Status != MemberStatus.Suspended;
-}
-
-internal sealed class MemberMustBeActiveOrSuspendedToLeaveRule(Member member) : IBusinessRule
-{
-    public string Message => $"Only a current member can leave; this member is {member.Status}.";
-
-    public bool IsBroken() => member.Status is not (MemberStatus.Active or MemberStatus.Suspended);
-}
-
-internal sealed class MemberWithSharesCannotLeaveRule(Member member) : IBusinessRule
-{
-    public string Message => $"The member still holds {member.Shares} share(s): transfer them or have the cooperative buy them back first.";
-
-    public bool IsBroken() => member.Shares > 0;
-}
-
-internal sealed class ShareCountMustBePositiveRule(int count) : IBusinessRule
-{
-    public string Message => "The number of shares must be at least one.";
-
-    public bool IsBroken() => count <= 0;
-}
-
-internal sealed class CannotGiveUpMoreSharesThanHeldRule(Member member, int count) : IBusinessRule
-{
-    public string Message => $"The member holds {member.Shares} share(s) and cannot give up {count}.";
-
-    public bool IsBroken() => count > member.Shares;
 }

@@ -22,7 +22,7 @@ internal static class CorrectMemberDetailsEndpoint
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("CorrectMemberDetails")
             .WithSummary("Corrects a member's name, village or ID card number. The phone number identifies the member and cannot change here.")
-            .WithDescription("Cooperative administrators. A member who has left cannot be corrected (409).")
+            .WithDescription("Cooperative administrators, for a member of any status (applicant, active, suspended, departed): the register must be right. A dissolved cooperative answers 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
