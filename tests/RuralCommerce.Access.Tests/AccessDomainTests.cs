@@ -113,7 +113,7 @@ public sealed class AccessDomainTests
         membership.Grant("Admin", Now);
         membership.Revoke("Seller", Now);
 
-        Assert.Equal(["Admin"], membership.Roles);
+        Assert.Equal(["Admin"], membership.Roles.Names);
     }
 
     [Theory]

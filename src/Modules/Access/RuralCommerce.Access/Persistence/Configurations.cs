@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RuralCommerce.Access.Domain.Accounts;
 using RuralCommerce.Access.Domain.Memberships;
 using RuralCommerce.Access.Domain.Sessions;
+using RuralCommerce.Shared.Infrastructure.Persistence;
 
 namespace RuralCommerce.Access.Persistence;
 
@@ -16,7 +17,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.DisplayName).HasMaxLength(100);
         builder.Property(a => a.PasswordHash).HasMaxLength(200);
         builder.Ignore(a => a.PlatformRoles);
-        builder.Property<string>("_platformRoleList").HasColumnName("PlatformRoles").HasMaxLength(200);
+        builder.HasRoleSet(Account.PlatformRolesField, "PlatformRoles");
     }
 }
 
@@ -65,6 +66,6 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.HasIndex(m => m.AccountId);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(m => m.Roles);
-        builder.Property<string>("_roleList").HasColumnName("Roles").HasMaxLength(200);
+        builder.HasRoleSet(Membership.RolesField, "Roles");
     }
 }

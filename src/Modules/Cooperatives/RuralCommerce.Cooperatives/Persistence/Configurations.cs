@@ -6,6 +6,8 @@ using RuralCommerce.Cooperatives.Domain.Dues;
 using RuralCommerce.Cooperatives.Domain.Members;
 using RuralCommerce.Cooperatives.Domain.Shares;
 
+using RuralCommerce.Shared.Infrastructure.Persistence;
+
 namespace RuralCommerce.Cooperatives.Persistence;
 
 internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooperative>
@@ -45,7 +47,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
             .HasMaxLength(18);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(m => m.Roles);
-        builder.Property<string>("_roleList").HasColumnName("Roles").HasMaxLength(200);
+        builder.HasRoleSet(Member.RolesField, "Roles");
         builder.Property(m => m.PhoneDigits).HasMaxLength(16);
         // A phone number belongs to one current member (or applicant) of a cooperative at a time.
         builder.HasIndex(m => new { m.CooperativeId, m.Phone })

@@ -37,7 +37,7 @@ internal abstract class CooperativesDbContext(DbContextOptions options) : Module
         MemberJoined { Member: var m } =>
         [
             new MemberJoinedIntegrationEvent(
-                m.CooperativeId.Value, m.Id.Value, m.Name, m.Phone.Value, m.Village, m.Roles, m.ApplicantAccountId, m.JoinedOn!.Value),
+                m.CooperativeId.Value, m.Id.Value, m.Name, m.Phone.Value, m.Village, m.Roles.Names, m.ApplicantAccountId, m.JoinedOn!.Value),
         ],
         MemberRoleChanged { Granted: true } e => [new MemberRoleGrantedIntegrationEvent(e.CooperativeId.Value, e.MemberId.Value, e.Role)],
         MemberRoleChanged e => [new MemberRoleRevokedIntegrationEvent(e.CooperativeId.Value, e.MemberId.Value, e.Role)],

@@ -10,7 +10,9 @@ internal readonly record struct AccountId(Guid Value) : IStronglyTypedId<Account
 /// <summary>A person who signs in: identified by a mobile phone number, proven by a one-time code.</summary>
 internal sealed class Account : AggregateRoot
 {
-    private string _platformRoleList = "";
+    internal const string PlatformRolesField = nameof(_platformRoleList);
+
+    private string _platformRoleList = RoleSet.Empty.Encoded;
 
     private Account()
     {
@@ -30,7 +32,7 @@ internal sealed class Account : AggregateRoot
 
     public bool IsPhoneVerified => PhoneVerifiedAt is not null;
 
-    public IReadOnlyList<string> PlatformRoles => _platformRoleList.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public RoleSet PlatformRoles => RoleSet.Decode(_platformRoleList);
 
     public static Account Register(AccountId id, PhoneNumber phone, string displayName, string passwordHash, DateTimeOffset now) =>
         new()
@@ -46,11 +48,5 @@ internal sealed class Account : AggregateRoot
 
     public void ChangePassword(string passwordHash) => PasswordHash = passwordHash;
 
-    public void GrantPlatformRole(string role)
-    {
-        if (!PlatformRoles.Contains(role, StringComparer.Ordinal))
-        {
-            _platformRoleList = string.Join(',', PlatformRoles.Append(role));
-        }
-    }
+    public void GrantPlatformRole(string role) => _platformRoleList = PlatformRoles.With(role).Encoded;
 }

@@ -16,7 +16,9 @@ internal enum MembershipStatus
 /// </summary>
 internal sealed class Membership
 {
-    private string _roleList = "";
+    internal const string RolesField = nameof(_roleList);
+
+    private string _roleList = RoleSet.Empty.Encoded;
 
     private Membership()
     {
@@ -34,7 +36,7 @@ internal sealed class Membership
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public IReadOnlyList<string> Roles => _roleList.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    public RoleSet Roles => RoleSet.Decode(_roleList);
 
     public static Membership Joined(Guid cooperativeId, Guid memberId, PhoneNumber phone, IEnumerable<string> roles, DateTimeOffset now) =>
         new()
@@ -42,7 +44,7 @@ internal sealed class Membership
             CooperativeId = cooperativeId,
             MemberId = memberId,
             Phone = phone,
-            _roleList = string.Join(',', roles.Distinct(StringComparer.Ordinal)),
+            _roleList = RoleSet.Of(roles).Encoded,
             Status = MembershipStatus.Active,
             UpdatedAt = now,
         };
@@ -63,16 +65,16 @@ internal sealed class Membership
 
     public void Grant(string role, DateTimeOffset now)
     {
-        if (!Roles.Contains(role, StringComparer.Ordinal))
+        if (!Roles.Contains(role))
         {
-            _roleList = string.Join(',', Roles.Append(role));
+            _roleList = Roles.With(role).Encoded;
             UpdatedAt = now;
         }
     }
 
     public void Revoke(string role, DateTimeOffset now)
     {
-        _roleList = string.Join(',', Roles.Where(r => r != role));
+        _roleList = Roles.Without(role).Encoded;
         UpdatedAt = now;
     }
 

@@ -60,9 +60,9 @@ internal sealed class SessionIssuer(
                 [RuralClaims.Name] = account.DisplayName,
                 [RuralClaims.Phone] = account.Phone.Value,
                 [RuralClaims.PhoneVerified] = account.IsPhoneVerified,
-                [RuralClaims.Role] = account.PlatformRoles.ToArray(),
+                [RuralClaims.Role] = account.PlatformRoles.Names.ToArray(),
                 [RuralClaims.Membership] = memberships
-                    .Select(m => new MembershipClaim(m.CooperativeId, m.MemberId, m.Roles).Format())
+                    .Select(m => new MembershipClaim(m.CooperativeId, m.MemberId, m.Roles.Names).Format())
                     .ToArray(),
             },
         });

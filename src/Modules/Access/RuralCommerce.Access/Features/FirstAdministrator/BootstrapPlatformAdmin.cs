@@ -22,10 +22,7 @@ internal sealed partial class BootstrapPlatformAdmin(ILogger<BootstrapPlatformAd
     public async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<AccessDbContext>();
-        var admins = await db.Accounts.AsNoTracking()
-            .Select(a => EF.Property<string>(a, "_platformRoleList"))
-            .Where(roles => roles.Contains(PlatformRoles.Admin))
-            .AnyAsync(cancellationToken);
+        var admins = await db.Accounts.AsNoTracking().WithPlatformRole(PlatformRoles.Admin).AnyAsync(cancellationToken);
         if (admins)
         {
             return;

@@ -35,7 +35,7 @@ internal static class GetMeEndpoint
             .OrderBy(m => m.CooperativeId)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new MeResponse(
-            account.Id.Value, account.Phone.Value, account.DisplayName, account.IsPhoneVerified, account.PlatformRoles,
-            memberships.Select(m => new MembershipResponse(m.CooperativeId, m.MemberId, m.Roles, m.Status.ToString())).ToList()));
+            account.Id.Value, account.Phone.Value, account.DisplayName, account.IsPhoneVerified, account.PlatformRoles.Names,
+            memberships.Select(m => new MembershipResponse(m.CooperativeId, m.MemberId, m.Roles.Names, m.Status.ToString())).ToList()));
     }
 }

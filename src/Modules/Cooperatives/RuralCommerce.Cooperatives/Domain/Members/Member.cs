@@ -27,10 +27,10 @@ internal sealed record MemberStatusChanged(CooperativeId CooperativeId, MemberId
 /// <summary>A person in a cooperative's register: applies or is added, holds roles and shares, and may leave.</summary>
 internal sealed class Member : AggregateRoot
 {
-    public const string RoleListDelimiter = ",";
+    /// <summary>The field that holds <see cref="Roles"/> encoded, for the mapping and the role query.</summary>
+    internal const string RolesField = nameof(_roleList);
 
-    // Stored as ",Admin,Seller," so a role filter is one exact LIKE on both providers.
-    private string _roleList = RoleListDelimiter;
+    private string _roleList = RoleSet.Empty.Encoded;
 
     private Member()
     {
@@ -62,13 +62,11 @@ internal sealed class Member : AggregateRoot
 
     public int Shares { get; private set; }
 
-    public IReadOnlyList<string> Roles => _roleList.Split(RoleListDelimiter, StringSplitOptions.RemoveEmptyEntries);
+    public RoleSet Roles => RoleSet.Decode(_roleList);
 
     public bool IsCurrent => Status is MemberStatus.Applied or MemberStatus.Active or MemberStatus.Suspended;
 
     public bool IsActiveAdmin => Status == MemberStatus.Active && HasRole(MemberRoles.Admin);
-
-    public static string RoleFilter(string role) => $"{RoleListDelimiter}{role}{RoleListDelimiter}";
 
     private Member(MemberId id, Cooperative cooperative, string name, PhoneNumber phone, string village, IdCardNumber? idCard, DateTimeOffset now)
     {
@@ -96,7 +94,7 @@ internal sealed class Member : AggregateRoot
     {
         var member = new Member(id, cooperative, name, phone, village, idCard, now)
         {
-            _roleList = RoleListDelimiter + string.Concat(roles.Distinct(StringComparer.Ordinal).Select(r => r + RoleListDelimiter)),
+            _roleList = RoleSet.Of(roles).Encoded,
         };
         member.Activate(cooperative, now);
         return member;
@@ -182,7 +180,7 @@ internal sealed class Member : AggregateRoot
             cooperative.AdminActivated();
         }
 
-        _roleList += role + RoleListDelimiter;
+        _roleList = Roles.With(role).Encoded;
         AddDomainEvent(new MemberRoleChanged(CooperativeId, Id, role, Granted: true));
     }
 
@@ -200,7 +198,7 @@ internal sealed class Member : AggregateRoot
             cooperative.AdminDeactivated();
         }
 
-        _roleList = _roleList.Replace(RoleFilter(role), RoleListDelimiter, StringComparison.Ordinal);
+        _roleList = Roles.Without(role).Encoded;
         AddDomainEvent(new MemberRoleChanged(CooperativeId, Id, role, Granted: false));
     }
 
@@ -220,7 +218,7 @@ internal sealed class Member : AggregateRoot
         Shares -= count;
     }
 
-    public bool HasRole(string role) => _roleList.Contains(RoleFilter(role), StringComparison.Ordinal);
+    public bool HasRole(string role) => Roles.Contains(role);
 
     private static void EnsureAcceptsChanges(Cooperative cooperative)
     {

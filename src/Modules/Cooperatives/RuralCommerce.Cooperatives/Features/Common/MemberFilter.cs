@@ -37,8 +37,7 @@ internal sealed record MemberFilter(string? Status, string? Role, string? Villag
 
         if (Role is not null)
         {
-            var filter = Member.RoleFilter(Role);
-            query = query.Where(m => EF.Property<string>(m, "_roleList").Contains(filter));
+            query = query.WithRole(Role);
         }
 
         if (!string.IsNullOrWhiteSpace(Village))

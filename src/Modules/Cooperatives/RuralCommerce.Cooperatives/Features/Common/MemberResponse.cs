@@ -12,20 +12,20 @@ internal static class MemberProjection
 {
     public static MemberResponse ToResponse(this Member member) => new(
         member.Id.Value, member.CooperativeId.Value, member.Name, member.Phone.Value, member.Village, member.IdCardNumber?.Masked,
-        member.Status.ToString(), member.Roles, member.Shares, member.JoinedOn, member.AppliedAt);
+        member.Status.ToString(), member.Roles.Names, member.Shares, member.JoinedOn, member.AppliedAt);
 
     /// <summary>Lists read just the columns they show, never whole aggregates.</summary>
     public static IQueryable<MemberRow> ToRows(this IQueryable<Member> members) =>
         members.Select(m => new MemberRow(
             m.Id, m.CooperativeId.Value, m.Name, m.Phone, m.Village, m.IdCardNumber, m.Status,
-            EF.Property<string>(m, "_roleList"), m.Shares, m.JoinedOn, m.AppliedAt));
+            EF.Property<string>(m, Member.RolesField), m.Shares, m.JoinedOn, m.AppliedAt));
 }
 
 internal sealed record MemberRow(
     MemberId Id, Guid CooperativeId, string Name, SharedKernel.PhoneNumber Phone, string Village, IdCardNumber? IdCardNumber,
     MemberStatus Status, string RoleList, int Shares, DateOnly? JoinedOn, DateTimeOffset AppliedAt)
 {
-    public IReadOnlyList<string> Roles => RoleList.Split(Member.RoleListDelimiter, StringSplitOptions.RemoveEmptyEntries);
+    public IReadOnlyList<string> Roles => SharedKernel.RoleSet.Decode(RoleList).Names;
 
     public MemberResponse ToResponse() => new(
         Id.Value, CooperativeId, Name, Phone.Value, Village, IdCardNumber?.Masked, Status.ToString(), Roles, Shares, JoinedOn, AppliedAt);

@@ -35,16 +35,16 @@ internal static class GetOverviewEndpoint
         var members = db.Members.AsNoTracking().Where(m => m.CooperativeId == id);
         var byStatus = await members.GroupBy(m => m.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         // One pass over the active members for every role (COUNT(CASE …) per role).
-        var (admin, seller, host, trainer) = (Member.RoleFilter(MemberRoles.Admin), Member.RoleFilter(MemberRoles.Seller),
-            Member.RoleFilter(MemberRoles.LivestreamHost), Member.RoleFilter(MemberRoles.Trainer));
+        var (admin, seller, host, trainer) = (RoleSet.Token(MemberRoles.Admin), RoleSet.Token(MemberRoles.Seller),
+            RoleSet.Token(MemberRoles.LivestreamHost), RoleSet.Token(MemberRoles.Trainer));
         var roles = await members.Where(m => m.Status == MemberStatus.Active)
             .GroupBy(_ => 1)
             .Select(g => new
             {
-                Admin = g.Count(m => EF.Property<string>(m, "_roleList").Contains(admin)),
-                Seller = g.Count(m => EF.Property<string>(m, "_roleList").Contains(seller)),
-                LivestreamHost = g.Count(m => EF.Property<string>(m, "_roleList").Contains(host)),
-                Trainer = g.Count(m => EF.Property<string>(m, "_roleList").Contains(trainer)),
+                Admin = g.Count(m => EF.Property<string>(m, Member.RolesField).Contains(admin)),
+                Seller = g.Count(m => EF.Property<string>(m, Member.RolesField).Contains(seller)),
+                LivestreamHost = g.Count(m => EF.Property<string>(m, Member.RolesField).Contains(host)),
+                Trainer = g.Count(m => EF.Property<string>(m, Member.RolesField).Contains(trainer)),
             })
             .SingleOrDefaultAsync(cancellationToken);
         var byRole = new Dictionary<string, int>

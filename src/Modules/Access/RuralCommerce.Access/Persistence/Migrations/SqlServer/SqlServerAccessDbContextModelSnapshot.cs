@@ -70,7 +70,6 @@ namespace RuralCommerce.Access.Persistence.Migrations.SqlServer
             modelBuilder.Entity("RuralCommerce.Access.Domain.Accounts.PhoneVerification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("CodeHash")
@@ -144,7 +143,6 @@ namespace RuralCommerce.Access.Persistence.Migrations.SqlServer
             modelBuilder.Entity("RuralCommerce.Access.Domain.Sessions.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AccountId")

@@ -64,7 +64,6 @@ namespace RuralCommerce.Access.Persistence.Migrations.Sqlite
             modelBuilder.Entity("RuralCommerce.Access.Domain.Accounts.PhoneVerification", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CodeHash")
@@ -138,7 +137,6 @@ namespace RuralCommerce.Access.Persistence.Migrations.Sqlite
             modelBuilder.Entity("RuralCommerce.Access.Domain.Sessions.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AccountId")
