@@ -27,6 +27,24 @@ internal sealed class OneTimeCodes(AccessDbContext db, ISmsSender sms, Credentia
     }
 
     /// <summary>
+    /// The account of <paramref name="phone"/> and its code, when <paramref name="code"/> is that number's usable code;
+    /// otherwise null, after counting the failure against the number from this address (an unknown number fails alike).
+    /// </summary>
+    public async Task<(Account Account, PhoneVerification Code)?> ProveAsync(
+        PhoneNumber phone, string code, string clientAddress, CancellationToken cancellationToken)
+    {
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
+        var verification = await MatchAsync(phone, code, cancellationToken);
+        if (account is null || verification is null)
+        {
+            throttle.RecordCodeFailure(phone, clientAddress);
+            return null;
+        }
+
+        return (account, verification);
+    }
+
+    /// <summary>
     /// The number's latest code if <paramref name="code"/> is it and it is still usable, else null. A wrong guess is
     /// counted against the code (saved at once). The caller consumes the code when it is used.
     /// </summary>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Access.Domain.Accounts;
 using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Access.Persistence;
@@ -46,13 +45,8 @@ internal static class ResetPasswordEndpoint
         errors.ThrowIfAny();
         var clientAddress = ClientAddress.Of(http);
         throttle.BeforeCodeAttempt(phone, clientAddress);
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
-        var verification = await codes.MatchAsync(phone, code, cancellationToken);
-        if (account is null || verification is null)
-        {
-            throttle.RecordCodeFailure(phone, clientAddress);
-            throw new RequestValidationException("code", OneTimeCodes.WrongCode);
-        }
+        var (account, verification) = await codes.ProveAsync(phone, code, clientAddress, cancellationToken)
+                                      ?? throw new RequestValidationException("code", OneTimeCodes.WrongCode);
 
         var now = clock.GetUtcNow();
         verification.Consume(now);

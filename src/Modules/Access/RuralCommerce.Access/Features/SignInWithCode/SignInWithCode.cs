@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Access.Features.Common;
-using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
 
@@ -31,7 +29,7 @@ internal static class SignInWithCodeEndpoint
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Ok<SessionResponse>> HandleAsync(
-        SignInWithCodeRequest request, HttpContext http, AccessDbContext db, OneTimeCodes codes, CredentialThrottle throttle,
+        SignInWithCodeRequest request, HttpContext http, OneTimeCodes codes, CredentialThrottle throttle,
         SessionIssuer sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -41,13 +39,8 @@ internal static class SignInWithCodeEndpoint
 
         var clientAddress = ClientAddress.Of(http);
         throttle.BeforeCodeAttempt(phone, clientAddress);
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
-        var verification = await codes.MatchAsync(phone, code, cancellationToken);
-        if (account is null || verification is null)
-        {
-            throttle.RecordCodeFailure(phone, clientAddress);
-            throw new AuthenticationFailedException("Wrong phone number or code.");
-        }
+        var (account, verification) = await codes.ProveAsync(phone, code, clientAddress, cancellationToken)
+                                      ?? throw new AuthenticationFailedException("Wrong phone number or code.");
 
         if (!account.IsPhoneVerified)
         {

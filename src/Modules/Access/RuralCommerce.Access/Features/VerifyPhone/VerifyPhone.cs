@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Access.Domain.Accounts;
 using RuralCommerce.Access.Features.Common;
 using RuralCommerce.Access.Persistence;
@@ -42,13 +41,8 @@ internal static class VerifyPhoneEndpoint
 
         var clientAddress = ClientAddress.Of(http);
         throttle.BeforePasswordAttempt(phone, clientAddress);
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Phone == phone, cancellationToken);
-        var verification = await codes.MatchAsync(phone, code, cancellationToken);
-        if (account is null || verification is null)
-        {
-            throttle.RecordCodeFailure(phone, clientAddress);
-            throw new SharedKernel.RequestValidationException("code", OneTimeCodes.WrongCode);
-        }
+        var (account, verification) = await codes.ProveAsync(phone, code, clientAddress, cancellationToken)
+                                      ?? throw new SharedKernel.RequestValidationException("code", OneTimeCodes.WrongCode);
 
         if (hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
         {
