@@ -80,11 +80,11 @@ public sealed class PartitionOrderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_lease_is_renewed_while_a_slow_handler_works_so_no_other_host_takes_the_message()
+    public async Task A_lease_is_renewed_while_a_slow_handler_works_so_no_other_host_can_claim_the_message()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var probe = new HandlerProbe { TallyGate = gate };
-        var shortLease = new Dictionary<string, string?> { ["Outbox:ClaimDuration"] = "00:00:02" };
+        var shortLease = new Dictionary<string, string?> { ["Outbox:ClaimDuration"] = "00:00:00.600" };
         await using var slow = await TestHost.StartAsync(_data.Path, probe, shortLease);
         await using var other = await TestHost.StartAsync(_data.Path, probe, shortLease);
         var harvestId = Guid.CreateVersion7();
@@ -92,21 +92,18 @@ public sealed class PartitionOrderTests : IDisposable
 
         var slowRound = slow.Dispatcher.DispatchPendingAsync(CancellationToken.None);
         await probe.TallyEntered.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        // Only the slow host waits at the gate: a host that stole the message would deliver it (and fail the test).
         probe.TallyGate = null;
-        var stolen = 0;
-        var until = DateTime.UtcNow.AddSeconds(5);
-        while (DateTime.UtcNow < until)
-        {
-            stolen += await other.Dispatcher.DispatchPendingAsync(CancellationToken.None);
-            await Task.Delay(100);
-        }
-
+        var firstLease = (await slow.OutboxAsync()).Single().ClaimExpiresAt!.Value;
+        await Eventually.HoldsAsync(
+            async () => (await slow.OutboxAsync()).Single().ClaimExpiresAt > firstLease.AddMilliseconds(300),
+            "the working host renewed its lease, twice over");
+        var stolen = await other.Dispatcher.DispatchPendingAsync(CancellationToken.None);
         gate.SetResult();
 
         Assert.Equal(0, stolen);
         Assert.Equal(1, await slowRound);
         Assert.Equal(1, probe.TallyExecutions[harvestId]);
+        Assert.NotNull(Assert.Single(await slow.OutboxAsync()).ProcessedAt);
     }
 
     [Fact]
