@@ -15,28 +15,28 @@ namespace RuralCommerce.Shared.Infrastructure.Messaging;
 /// </summary>
 internal sealed partial class HttpSmsSender(HttpClient http, IOptions<SmsOptions> options, ILogger<HttpSmsSender> logger) : ISmsSender
 {
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = Math.Max(0, options.Value.Http.Retries),
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .Handle<AttemptTimedOutException>()
+                .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests),
+        })
+        .Build();
+
     public async Task SendAsync(PhoneNumber to, string text, CancellationToken cancellationToken)
     {
         var settings = options.Value.Http;
         var messageId = Guid.CreateVersion7();
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = Math.Max(0, settings.Retries),
-                Delay = TimeSpan.FromMilliseconds(200),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<AttemptTimedOutException>()
-                    .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests),
-            })
-            .Build();
-
         HttpResponseMessage response;
         try
         {
-            response = await pipeline.ExecuteAsync(
+            response = await _retry.ExecuteAsync(
                 async token =>
                 {
                     using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);

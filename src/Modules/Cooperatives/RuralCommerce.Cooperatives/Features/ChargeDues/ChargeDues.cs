@@ -74,9 +74,9 @@ internal static class ChargeDuesEndpoint
         await using var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
+        var now = clock.GetUtcNow();
         foreach (var batch in toCharge.Chunk(Batch))
         {
-            var now = clock.GetUtcNow();
             var charges = batch.Select(memberId => DuesCharge.Charge(new DuesChargeId(NewId.Next(clock)), cooperative, memberId, year, amount, now)).ToList();
             db.DuesCharges.AddRange(charges);
             await db.SaveChangesAsync(cancellationToken);
