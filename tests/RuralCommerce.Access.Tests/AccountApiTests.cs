@@ -16,7 +16,7 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var phone = AccessFlows.NewPhone();
 
-        var response = await Post("/api/access/register", new { phone, displayName = "Zhang Min", password = AccessFlows.Password });
+        var response = await Post(AccessApiPaths.Register, new { phone, displayName = "Zhang Min", password = AccessFlows.Password });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -31,7 +31,7 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var phone = AccessFlows.NewPhone();
 
-        var response = await Post("/api/access/register", new { phone = phone[3..], displayName = "Zhang Min", password = AccessFlows.Password });
+        var response = await Post(AccessApiPaths.Register, new { phone = phone[3..], displayName = "Zhang Min", password = AccessFlows.Password });
 
         Assert.Equal(phone, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phone").GetString());
     }
@@ -46,11 +46,11 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task Bad_registrations_get_field_errors_and_create_nothing(string? phone, string name, string? password, string field)
     {
         var realPhone = AccessFlows.NewPhone();
-        var response = await Post("/api/access/register", new { phone = phone == "VALID" ? realPhone : phone, displayName = name, password });
+        var response = await Post(AccessApiPaths.Register, new { phone = phone == "VALID" ? realPhone : phone, displayName = name, password });
 
         var errors = (await AssertProblem(response, HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out _), $"errors has {field}");
-        Assert.Equal(HttpStatusCode.Accepted, (await Post("/api/access/register", new { phone = realPhone, displayName = "Li", password = AccessFlows.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(AccessApiPaths.Register, new { phone = realPhone, displayName = "Li", password = AccessFlows.Password })).StatusCode);
     }
 
     [Fact]
@@ -59,8 +59,8 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var (phone, _) = await factory.NewVerifiedPersonAsync("Owner");
         var fresh = AccessFlows.NewPhone();
 
-        var again = await Post("/api/access/register", new { phone, displayName = "Someone else", password = "Someone-else-2026" });
-        var newNumber = await Post("/api/access/register", new { phone = fresh, displayName = "Someone else", password = "Someone-else-2026" });
+        var again = await Post(AccessApiPaths.Register, new { phone, displayName = "Someone else", password = "Someone-else-2026" });
+        var newNumber = await Post(AccessApiPaths.Register, new { phone = fresh, displayName = "Someone else", password = "Someone-else-2026" });
 
         Assert.Equal(newNumber.StatusCode, again.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
@@ -68,9 +68,9 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
             (await newNumber.Content.ReadFromJsonAsync<JsonElement>()).EnumerateObject().Select(p => p.Name),
             (await again.Content.ReadFromJsonAsync<JsonElement>()).EnumerateObject().Select(p => p.Name));
         var owner = await factory.SignInAsync(phone);
-        var me = await factory.ClientFor(owner).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
-        Assert.Equal("Owner", me.GetProperty("displayName").GetString());
-        await AssertProblem(await Post("/api/access/sign-in", new { phone, password = "Someone-else-2026" }), HttpStatusCode.Unauthorized);
+        var me = await factory.MeAsync(owner);
+        Assert.Equal("Owner", me.DisplayName);
+        await AssertProblem(await Post(AccessApiPaths.SignIn, new { phone, password = "Someone-else-2026" }), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var phone = AccessFlows.NewPhone();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            Post("/api/access/register", new { phone, displayName = "Li", password = AccessFlows.Password })));
+            Post(AccessApiPaths.Register, new { phone, displayName = "Li", password = AccessFlows.Password })));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         await using var scope = factory.Services.CreateAsyncScope();
@@ -95,11 +95,11 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         await factory.RegisterAsync(phone);
         var code = factory.Sms.LastCodeFor(phone);
 
-        var wrong = await Post("/api/access/phone-verification", new { phone, code = code == "000000" ? "111111" : "000000", password = AccessFlows.Password });
+        var wrong = await Post(AccessApiPaths.PhoneVerification, new { phone, code = code == "000000" ? "111111" : "000000", password = AccessFlows.Password });
 
         await AssertProblem(wrong, HttpStatusCode.BadRequest);
         Assert.False(await PhoneVerifiedAsync(phone));
-        Assert.Equal(HttpStatusCode.NoContent, (await Post("/api/access/phone-verification", new { phone, code, password = AccessFlows.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(AccessApiPaths.PhoneVerification, new { phone, code, password = AccessFlows.Password })).StatusCode);
         Assert.True(await PhoneVerifiedAsync(phone));
     }
 
@@ -110,8 +110,8 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         await factory.RegisterAsync(phone);
         var texts = factory.Sms.Sent.Count(s => s.Phone == phone);
 
-        var known = await Post("/api/access/phone-verification/code", new { phone });
-        var unknown = await Post("/api/access/phone-verification/code", new { phone = AccessFlows.NewPhone() });
+        var known = await Post(AccessApiPaths.PhoneVerificationCode, new { phone });
+        var unknown = await Post(AccessApiPaths.PhoneVerificationCode, new { phone = AccessFlows.NewPhone() });
 
         Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
@@ -125,10 +125,10 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         await factory.RegisterAsync(phone, name: "Chen Jie");
 
         var session = await factory.SignInAsync(phone);
-        var me = await factory.ClientFor(session).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
+        var me = await factory.MeAsync(session);
 
-        Assert.Equal("Chen Jie", me.GetProperty("displayName").GetString());
-        Assert.Equal(phone, me.GetProperty("phone").GetString());
+        Assert.Equal("Chen Jie", me.DisplayName);
+        Assert.Equal(phone, me.Phone);
         Assert.True(session.AccessTokenExpiresAt > DateTimeOffset.UtcNow.AddMinutes(10));
         Assert.True(session.RefreshTokenExpiresAt > DateTimeOffset.UtcNow.AddDays(29));
     }
@@ -139,8 +139,8 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var phone = AccessFlows.NewPhone();
         await factory.RegisterAsync(phone);
 
-        var wrongPassword = await Post("/api/access/sign-in", new { phone, password = "Wrong-passw0rd" });
-        var unknownPhone = await Post("/api/access/sign-in", new { phone = AccessFlows.NewPhone(), password = AccessFlows.Password });
+        var wrongPassword = await Post(AccessApiPaths.SignIn, new { phone, password = "Wrong-passw0rd" });
+        var unknownPhone = await Post(AccessApiPaths.SignIn, new { phone = AccessFlows.NewPhone(), password = AccessFlows.Password });
 
         var first = await AssertProblem(wrongPassword, HttpStatusCode.Unauthorized);
         var second = await AssertProblem(unknownPhone, HttpStatusCode.Unauthorized);
@@ -150,7 +150,7 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task A_malformed_phone_at_sign_in_is_a_validation_problem()
     {
-        var response = await Post("/api/access/sign-in", new { phone = "138-abc", password = AccessFlows.Password });
+        var response = await Post(AccessApiPaths.SignIn, new { phone = "138-abc", password = AccessFlows.Password });
 
         await AssertProblem(response, HttpStatusCode.BadRequest);
     }
@@ -162,11 +162,11 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         await factory.RegisterAsync(phone);
         for (var i = 0; i < 4; i++)
         {
-            await AssertProblem(await Post("/api/access/sign-in", new { phone, password = "Wrong-passw0rd" }), HttpStatusCode.Unauthorized);
+            await AssertProblem(await Post(AccessApiPaths.SignIn, new { phone, password = "Wrong-passw0rd" }), HttpStatusCode.Unauthorized);
         }
 
-        var fifth = await Post("/api/access/sign-in", new { phone, password = "Wrong-passw0rd" });
-        var right = await Post("/api/access/sign-in", new { phone, password = AccessFlows.Password });
+        var fifth = await Post(AccessApiPaths.SignIn, new { phone, password = "Wrong-passw0rd" });
+        var right = await Post(AccessApiPaths.SignIn, new { phone, password = AccessFlows.Password });
 
         await AssertProblem(fifth, HttpStatusCode.TooManyRequests);
         await AssertProblem(right, HttpStatusCode.TooManyRequests);
@@ -182,7 +182,7 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         payload["role"] = JsonSerializer.SerializeToElement(new[] { "platform-admin" });
         var forged = $"{parts[0]}.{Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(payload))}.{parts[2]}";
 
-        var response = await factory.ClientFor(session with { AccessToken = forged }).GetAsync(new Uri("/api/access/me", UriKind.Relative));
+        var response = await factory.ClientFor(session with { AccessToken = forged }).GetAsync(Routes.Of(AccessApiPaths.Me));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -193,36 +193,35 @@ public sealed class AccountApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var (phone, session) = await factory.NewVerifiedPersonAsync();
         var client = factory.ClientFor(session);
 
-        var wrongCurrent = await client.PostAsJsonAsync(new Uri("/api/access/me/password", UriKind.Relative), new { currentPassword = "nope-1234", newPassword = "Rice-wine-2027" });
-        var weak = await client.PostAsJsonAsync(new Uri("/api/access/me/password", UriKind.Relative), new { currentPassword = AccessFlows.Password, newPassword = "weak" });
-        var changed = await client.PostAsJsonAsync(new Uri("/api/access/me/password", UriKind.Relative), new { currentPassword = AccessFlows.Password, newPassword = "Rice-wine-2027" });
+        var wrongCurrent = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.MyPassword), new { currentPassword = "nope-1234", newPassword = "Rice-wine-2027" });
+        var weak = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.MyPassword), new { currentPassword = AccessFlows.Password, newPassword = "weak" });
+        var changed = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.MyPassword), new { currentPassword = AccessFlows.Password, newPassword = "Rice-wine-2027" });
 
         await AssertProblem(wrongCurrent, HttpStatusCode.BadRequest);
         await AssertProblem(weak, HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
-        await AssertProblem(await Post("/api/access/token/refresh", new { refreshToken = session.RefreshToken }), HttpStatusCode.Unauthorized);
-        await AssertProblem(await Post("/api/access/sign-in", new { phone, password = AccessFlows.Password }), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
+        await AssertProblem(await Post(AccessApiPaths.RefreshToken, new { refreshToken = session.RefreshToken }), HttpStatusCode.Unauthorized);
+        await AssertProblem(await Post(AccessApiPaths.SignIn, new { phone, password = AccessFlows.Password }), HttpStatusCode.Unauthorized);
         await factory.SignInAsync(phone, "Rice-wine-2027");
     }
 
     [Fact]
     public async Task Account_endpoints_need_a_token()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Post("/api/access/sign-out", new { refreshToken = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _anonymous.GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(AccessApiPaths.SignOut, new { refreshToken = "x" })).StatusCode);
     }
 
     private static byte[] Base64Url(string value) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(value);
 
-    private Task<HttpResponseMessage> Post(string path, object body) =>
-        _anonymous.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+    private Task<HttpResponseMessage> Post(string route, object body) => _anonymous.PostAsJsonAsync(Routes.Of(route), body);
 
     private async Task<bool> PhoneVerifiedAsync(string phone)
     {
         var session = await factory.SignInAsync(phone);
-        var me = await factory.ClientFor(session).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
-        return me.GetProperty("phoneVerified").GetBoolean();
+        var me = await factory.MeAsync(session);
+        return me.PhoneVerified;
     }
 
     internal static async Task<JsonElement> AssertProblem(HttpResponseMessage response, HttpStatusCode status)

@@ -28,16 +28,16 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
         var (phone, cooperativeId) = await StrangerRegistersAnAdministratorsNumberAsync();
         var code = factory.Sms.LastCodeFor(phone);
 
-        var withoutPassword = await Post("/api/access/phone-verification", new { phone, code });
-        var withOwnersPassword = await Post("/api/access/phone-verification", new { phone, code, password = OwnersPassword });
+        var withoutPassword = await Post(AccessApiPaths.PhoneVerification, new { phone, code });
+        var withOwnersPassword = await Post(AccessApiPaths.PhoneVerification, new { phone, code, password = OwnersPassword });
 
         var errors = (await AssertProblem(withoutPassword, HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("password", out _));
         await AssertProblem(withOwnersPassword, HttpStatusCode.BadRequest);
         var stranger = await factory.SignInAsync(phone, StrangersPassword);
         var me = await MeAsync(stranger);
-        Assert.False(me.GetProperty("phoneVerified").GetBoolean());
-        Assert.Empty(me.GetProperty("memberships").EnumerateArray());
+        Assert.False(me.PhoneVerified);
+        Assert.Empty(me.Memberships);
         Assert.DoesNotContain(cooperativeId.ToString(), Claims(stranger), StringComparison.Ordinal);
     }
 
@@ -47,16 +47,16 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
         var (phone, cooperativeId) = await StrangerRegistersAnAdministratorsNumberAsync();
         var stranger = await factory.SignInAsync(phone, StrangersPassword);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await Post("/api/access/register", new { phone, displayName = "Wang Fang", password = OwnersPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(AccessApiPaths.Register, new { phone, displayName = "Wang Fang", password = OwnersPassword })).StatusCode);
         await factory.VerifyPhoneAsync(phone, OwnersPassword);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(stranger).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
-        await AssertProblem(await Post("/api/access/token/refresh", new { refreshToken = stranger.RefreshToken }), HttpStatusCode.Unauthorized);
-        await AssertProblem(await Post("/api/access/sign-in", new { phone, password = StrangersPassword }), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(stranger).GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
+        await AssertProblem(await Post(AccessApiPaths.RefreshToken, new { refreshToken = stranger.RefreshToken }), HttpStatusCode.Unauthorized);
+        await AssertProblem(await Post(AccessApiPaths.SignIn, new { phone, password = StrangersPassword }), HttpStatusCode.Unauthorized);
         var owner = await factory.SignInAsync(phone, OwnersPassword);
         var me = await MeAsync(owner);
-        Assert.Equal("Wang Fang", me.GetProperty("displayName").GetString());
-        Assert.True(me.GetProperty("phoneVerified").GetBoolean());
+        Assert.Equal("Wang Fang", me.DisplayName);
+        Assert.True(me.PhoneVerified);
         Assert.Contains($"{cooperativeId:D}|", Claims(owner), StringComparison.Ordinal);
     }
 
@@ -65,15 +65,15 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
     {
         var (phone, cooperativeId) = await StrangerRegistersAnAdministratorsNumberAsync();
         var stranger = await factory.SignInAsync(phone, StrangersPassword);
-        Assert.Equal(HttpStatusCode.Accepted, (await Post("/api/access/phone-verification/code", new { phone })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(AccessApiPaths.PhoneVerificationCode, new { phone })).StatusCode);
 
-        var reset = await Post("/api/access/password-reset", new { phone, code = factory.Sms.LastCodeFor(phone), newPassword = OwnersPassword });
+        var reset = await Post(AccessApiPaths.PasswordReset, new { phone, code = factory.Sms.LastCodeFor(phone), newPassword = OwnersPassword });
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(stranger).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
-        await AssertProblem(await Post("/api/access/sign-in", new { phone, password = StrangersPassword }), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(stranger).GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
+        await AssertProblem(await Post(AccessApiPaths.SignIn, new { phone, password = StrangersPassword }), HttpStatusCode.Unauthorized);
         var owner = await factory.SignInAsync(phone, OwnersPassword);
-        Assert.True((await MeAsync(owner)).GetProperty("phoneVerified").GetBoolean());
+        Assert.True((await MeAsync(owner)).PhoneVerified);
         Assert.Contains($"{cooperativeId:D}|", Claims(owner), StringComparison.Ordinal);
     }
 
@@ -82,22 +82,22 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
     {
         var (phone, session) = await factory.NewVerifiedPersonAsync();
         var other = await factory.SignInAsync(phone);
-        await Post("/api/access/phone-verification/code", new { phone });
+        await Post(AccessApiPaths.PhoneVerificationCode, new { phone });
         var code = factory.Sms.LastCodeFor(phone);
 
-        var weak = await Post("/api/access/password-reset", new { phone, code, newPassword = "weak" });
-        var reset = await Post("/api/access/password-reset", new { phone, code, newPassword = "Tea-terraces-2027" });
-        var again = await Post("/api/access/password-reset", new { phone, code, newPassword = "Tea-terraces-2028" });
+        var weak = await Post(AccessApiPaths.PasswordReset, new { phone, code, newPassword = "weak" });
+        var reset = await Post(AccessApiPaths.PasswordReset, new { phone, code, newPassword = "Tea-terraces-2027" });
+        var again = await Post(AccessApiPaths.PasswordReset, new { phone, code, newPassword = "Tea-terraces-2028" });
 
         await AssertProblem(weak, HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         await AssertProblem(again, HttpStatusCode.BadRequest);
         foreach (var ended in new[] { session, other })
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(ended).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(ended).GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
         }
 
-        await AssertProblem(await Post("/api/access/sign-in", new { phone, password = AccessFlows.Password }), HttpStatusCode.Unauthorized);
+        await AssertProblem(await Post(AccessApiPaths.SignIn, new { phone, password = AccessFlows.Password }), HttpStatusCode.Unauthorized);
         await factory.SignInAsync(phone, "Tea-terraces-2027");
     }
 
@@ -106,10 +106,10 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
     {
         var (phone, _) = await factory.NewVerifiedPersonAsync();
         var unknown = AccessFlows.NewPhone();
-        await Post("/api/access/phone-verification/code", new { phone = unknown });
+        await Post(AccessApiPaths.PhoneVerificationCode, new { phone = unknown });
 
-        var forUnknown = await AssertProblem(await Post("/api/access/password-reset", new { phone = unknown, code = "123456", newPassword = "Tea-terraces-2027" }), HttpStatusCode.BadRequest);
-        var wrongCode = await AssertProblem(await Post("/api/access/password-reset", new { phone, code = WrongCodeFor(phone), newPassword = "Tea-terraces-2027" }), HttpStatusCode.BadRequest);
+        var forUnknown = await AssertProblem(await Post(AccessApiPaths.PasswordReset, new { phone = unknown, code = "123456", newPassword = "Tea-terraces-2027" }), HttpStatusCode.BadRequest);
+        var wrongCode = await AssertProblem(await Post(AccessApiPaths.PasswordReset, new { phone, code = WrongCodeFor(phone), newPassword = "Tea-terraces-2027" }), HttpStatusCode.BadRequest);
 
         Assert.Equal(wrongCode.GetProperty("errors").ToString(), forUnknown.GetProperty("errors").ToString());
         Assert.DoesNotContain(factory.Sms.Sent, s => s.Phone == unknown);
@@ -119,17 +119,17 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
     public async Task The_owner_of_a_verified_number_signs_in_with_a_texted_code()
     {
         var (phone, _) = await factory.NewVerifiedPersonAsync("Chen Jie");
-        await Post("/api/access/phone-verification/code", new { phone });
+        await Post(AccessApiPaths.PhoneVerificationCode, new { phone });
         var code = factory.Sms.LastCodeFor(phone);
 
-        var wrong = await Post("/api/access/sign-in/code", new { phone, code = WrongCodeFor(phone) });
-        var right = await Post("/api/access/sign-in/code", new { phone, code });
-        var reused = await Post("/api/access/sign-in/code", new { phone, code });
+        var wrong = await Post(AccessApiPaths.SignInWithCode, new { phone, code = WrongCodeFor(phone) });
+        var right = await Post(AccessApiPaths.SignInWithCode, new { phone, code });
+        var reused = await Post(AccessApiPaths.SignInWithCode, new { phone, code });
 
         await AssertProblem(wrong, HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         var session = (await right.Content.ReadFromJsonAsync<Session>())!;
-        Assert.Equal("Chen Jie", (await MeAsync(session)).GetProperty("displayName").GetString());
+        Assert.Equal("Chen Jie", (await MeAsync(session)).DisplayName);
         await AssertProblem(reused, HttpStatusCode.Unauthorized);
     }
 
@@ -139,11 +139,11 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
         var phone = AccessFlows.NewPhone();
         await factory.RegisterAsync(phone, StrangersPassword);
 
-        var response = await Post("/api/access/sign-in/code", new { phone, code = factory.Sms.LastCodeFor(phone) });
+        var response = await Post(AccessApiPaths.SignInWithCode, new { phone, code = factory.Sms.LastCodeFor(phone) });
 
         await AssertProblem(response, HttpStatusCode.Conflict);
         // The code was not spent: the owner can still use it to choose a password of their own.
-        Assert.Equal(HttpStatusCode.NoContent, (await Post("/api/access/password-reset", new { phone, code = factory.Sms.LastCodeFor(phone), newPassword = OwnersPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(AccessApiPaths.PasswordReset, new { phone, code = factory.Sms.LastCodeFor(phone), newPassword = OwnersPassword })).StatusCode);
     }
 
     /// <summary>The stranger registers the number first; then the number becomes an administrator of a cooperative.</summary>
@@ -167,12 +167,10 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
 
     private string WrongCodeFor(string phone) => factory.Sms.LastCodeFor(phone) == "000000" ? "111111" : "000000";
 
-    private async Task<JsonElement> MeAsync(Session session) =>
-        await factory.ClientFor(session).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
+    private Task<Me> MeAsync(Session session) => factory.MeAsync(session);
 
     private static string Claims(Session session) =>
         JsonDocument.Parse(WebEncoders.Base64UrlDecode(session.AccessToken.Split('.')[1])).RootElement.ToString();
 
-    private Task<HttpResponseMessage> Post(string path, object body) =>
-        _anonymous.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
+    private Task<HttpResponseMessage> Post(string route, object body) => _anonymous.PostAsJsonAsync(Routes.Of(route), body);
 }

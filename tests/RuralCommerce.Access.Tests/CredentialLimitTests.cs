@@ -34,9 +34,9 @@ public sealed class ShippedLimitTests(ShippedLimitsApiFactory factory) : IClassF
 
         foreach (var phone in farmers)
         {
-            var registered = await hall.PostAsJsonAsync(Uri("/api/access/register"), new { phone, displayName = "Farmer", password = AccessFlows.Password });
-            var verified = await hall.PostAsJsonAsync(Uri("/api/access/phone-verification"), new { phone, code = factory.Sms.LastCodeFor(phone), password = AccessFlows.Password });
-            var signedIn = await hall.PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = AccessFlows.Password });
+            var registered = await hall.PostAsJsonAsync(Routes.Of(AccessApiPaths.Register), new { phone, displayName = "Farmer", password = AccessFlows.Password });
+            var verified = await hall.PostAsJsonAsync(Routes.Of(AccessApiPaths.PhoneVerification), new { phone, code = factory.Sms.LastCodeFor(phone), password = AccessFlows.Password });
+            var signedIn = await hall.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = AccessFlows.Password });
 
             Assert.Equal(
                 (HttpStatusCode.Accepted, HttpStatusCode.NoContent, HttpStatusCode.OK),
@@ -52,13 +52,13 @@ public sealed class ShippedLimitTests(ShippedLimitsApiFactory factory) : IClassF
         var (known, _) = await factory.NewVerifiedPersonAsync();
         var unknown = AccessFlows.NewPhone();
         var client = factory.ClientFrom("192.0.2.60");
-        await client.PostAsJsonAsync(Uri("/api/access/phone-verification/code"), new { phone = known });
+        await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.PhoneVerificationCode), new { phone = known });
         var texts = factory.Sms.Sent.Count;
 
-        var knownAgain = await client.PostAsJsonAsync(Uri("/api/access/phone-verification/code"), new { phone = known });
-        var unknownFirst = await client.PostAsJsonAsync(Uri("/api/access/phone-verification/code"), new { phone = unknown });
-        var unknownAgain = await client.PostAsJsonAsync(Uri("/api/access/phone-verification/code"), new { phone = unknown });
-        var registerMeanwhile = await client.PostAsJsonAsync(Uri("/api/access/register"), new { phone = known, displayName = "Li", password = AccessFlows.Password });
+        var knownAgain = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.PhoneVerificationCode), new { phone = known });
+        var unknownFirst = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.PhoneVerificationCode), new { phone = unknown });
+        var unknownAgain = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.PhoneVerificationCode), new { phone = unknown });
+        var registerMeanwhile = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.Register), new { phone = known, displayName = "Li", password = AccessFlows.Password });
 
         Assert.Equal(HttpStatusCode.Accepted, unknownFirst.StatusCode);
         await AssertProblem(knownAgain, HttpStatusCode.TooManyRequests);
@@ -67,8 +67,6 @@ public sealed class ShippedLimitTests(ShippedLimitsApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Accepted, registerMeanwhile.StatusCode);
         Assert.Equal(texts, factory.Sms.Sent.Count);
     }
-
-    private static Uri Uri(string path) => new(path, UriKind.Relative);
 }
 
 /// <summary>Limits that stop attackers: per number, and per number and address with progressive lock-outs.</summary>
@@ -84,19 +82,19 @@ public sealed class CredentialLimitTests(ApiFactory factory) : IClassFixture<Api
         var limit = new AccessOptions().FailuresPerPhone.PermitLimit;
         for (var i = 0; i < limit; i++)
         {
-            var guess = await factory.ClientFrom($"198.51.100.{i + 1}").PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = WrongPassword });
+            var guess = await factory.ClientFrom($"198.51.100.{i + 1}").PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = WrongPassword });
             await AssertProblem(guess, HttpStatusCode.Unauthorized);
         }
 
-        var fromYetAnotherAddress = await factory.ClientFrom("198.51.100.250").PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = WrongPassword });
-        var ownerWithPassword = await factory.ClientFrom(VillageHall).PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = AccessFlows.Password });
+        var fromYetAnotherAddress = await factory.ClientFrom("198.51.100.250").PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = WrongPassword });
+        var ownerWithPassword = await factory.ClientFrom(VillageHall).PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = AccessFlows.Password });
 
         await AssertProblem(fromYetAnotherAddress, HttpStatusCode.TooManyRequests);
         await AssertProblem(ownerWithPassword, HttpStatusCode.TooManyRequests);
         Assert.NotNull(ownerWithPassword.Headers.RetryAfter?.Delta);
         var home = factory.ClientFrom("192.0.2.10");
-        Assert.Equal(HttpStatusCode.Accepted, (await home.PostAsJsonAsync(Uri("/api/access/phone-verification/code"), new { phone })).StatusCode);
-        var withCode = await home.PostAsJsonAsync(Uri("/api/access/sign-in/code"), new { phone, code = factory.Sms.LastCodeFor(phone) });
+        Assert.Equal(HttpStatusCode.Accepted, (await home.PostAsJsonAsync(Routes.Of(AccessApiPaths.PhoneVerificationCode), new { phone })).StatusCode);
+        var withCode = await home.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignInWithCode), new { phone, code = factory.Sms.LastCodeFor(phone) });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
     }
 
@@ -109,11 +107,11 @@ public sealed class CredentialLimitTests(ApiFactory factory) : IClassFixture<Api
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await attacker.PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = WrongPassword })).StatusCode);
+            statuses.Add((await attacker.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = WrongPassword })).StatusCode);
         }
 
-        var attackerWithRightPassword = await attacker.PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = AccessFlows.Password });
-        var ownerAtHome = await factory.ClientFrom("192.0.2.44").PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = AccessFlows.Password });
+        var attackerWithRightPassword = await attacker.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = AccessFlows.Password });
+        var ownerAtHome = await factory.ClientFrom("192.0.2.44").PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = AccessFlows.Password });
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), HttpStatusCode.TooManyRequests], statuses);
         await AssertProblem(attackerWithRightPassword, HttpStatusCode.TooManyRequests);
@@ -144,11 +142,11 @@ public sealed class CredentialLimitTests(ApiFactory factory) : IClassFixture<Api
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            var guess = await thief.PostAsJsonAsync(Uri("/api/access/me/password"), new { currentPassword = $"Guess-{i}-pass", newPassword = "Rice-wine-2027" });
+            var guess = await thief.PostAsJsonAsync(Routes.Of(AccessApiPaths.MyPassword), new { currentPassword = $"Guess-{i}-pass", newPassword = "Rice-wine-2027" });
             statuses.Add(guess.StatusCode);
         }
 
-        var right = await thief.PostAsJsonAsync(Uri("/api/access/me/password"), new { currentPassword = AccessFlows.Password, newPassword = "Rice-wine-2027" });
+        var right = await thief.PostAsJsonAsync(Routes.Of(AccessApiPaths.MyPassword), new { currentPassword = AccessFlows.Password, newPassword = "Rice-wine-2027" });
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.BadRequest, 4), HttpStatusCode.TooManyRequests], statuses);
         await AssertProblem(right, HttpStatusCode.TooManyRequests);
@@ -161,13 +159,11 @@ public sealed class CredentialLimitTests(ApiFactory factory) : IClassFixture<Api
         var answers = new List<(HttpStatusCode, string?)>();
         for (var i = 0; i < 5; i++)
         {
-            var response = await client.PostAsJsonAsync(Uri("/api/access/sign-in"), new { phone, password = WrongPassword });
+            var response = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone, password = WrongPassword });
             var problem = await AssertProblem(response, response.StatusCode);
             answers.Add((response.StatusCode, problem.GetProperty("detail").GetString()));
         }
 
         return answers;
     }
-
-    private static Uri Uri(string path) => new(path, UriKind.Relative);
 }

@@ -61,7 +61,7 @@ public sealed class MembershipClaimsTests(ApiFactory factory) : IClassFixture<Ap
 
         await factory.PublishAsync("Cooperatives", new MemberLeftIntegrationEvent(cooperativeId, memberId));
         await Eventually.HoldsAsync(
-            async () => (await MembershipsAsync(phone)).Single().GetProperty("status").GetString() == "Left",
+            async () => (await MembershipsAsync(phone)).Single().Status == "Left",
             "the member left");
 
         Assert.Empty(MembershipClaims(await factory.SignInAsync(phone)));
@@ -70,13 +70,12 @@ public sealed class MembershipClaimsTests(ApiFactory factory) : IClassFixture<Ap
     private static MemberJoinedIntegrationEvent Joined(Guid cooperativeId, Guid memberId, string phone, string role) =>
         new(cooperativeId, memberId, "Li Wei", phone, "Xiaozhai", [role], AccountId: null, JoinedOn: new DateOnly(2026, 11, 1));
 
-    private static IEnumerable<string?> Roles(JsonElement membership) =>
-        membership.GetProperty("roles").EnumerateArray().Select(r => r.GetString());
+    private static IEnumerable<string> Roles(MembershipClaim membership) => membership.Roles;
 
-    private async Task<List<JsonElement>> MembershipsAsync(string phone)
+    private async Task<List<MembershipClaim>> MembershipsAsync(string phone)
     {
-        var me = await factory.ClientFor(await factory.SignInAsync(phone)).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
-        return me.GetProperty("memberships").EnumerateArray().ToList();
+        var me = await factory.MeAsync(await factory.SignInAsync(phone));
+        return me.Memberships.ToList();
     }
 
     private async Task WaitUntilProcessedAsync(Guid memberId)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.TestSupport;
 using static RuralCommerce.Access.Tests.AccountApiTests;
 
@@ -28,11 +29,11 @@ public sealed class PlatformAdminTests(BootstrapAdminApiFactory factory) : IClas
         var session = await factory.SignInAsync(BootstrapAdminApiFactory.AdminPhone, BootstrapAdminApiFactory.AdminPassword);
         var client = factory.ClientFor(session);
 
-        var me = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
-        var parked = await client.GetAsync(new Uri("/api/operations/outbox/parked", UriKind.Relative));
+        var me = await factory.MeAsync(session);
+        var parked = await client.GetAsync(new Uri(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.ParkedMessages), UriKind.Relative));
 
-        Assert.Equal(["platform-admin"], me.GetProperty("platformRoles").EnumerateArray().Select(r => r.GetString()));
-        Assert.True(me.GetProperty("phoneVerified").GetBoolean());
+        Assert.Equal(["platform-admin"], me.PlatformRoles);
+        Assert.True(me.PhoneVerified);
         Assert.Equal(HttpStatusCode.OK, parked.StatusCode);
     }
 
@@ -41,16 +42,16 @@ public sealed class PlatformAdminTests(BootstrapAdminApiFactory factory) : IClas
     {
         var admin = factory.ClientFor(await factory.SignInAsync(BootstrapAdminApiFactory.AdminPhone, BootstrapAdminApiFactory.AdminPassword));
         var (phone, session) = await factory.NewVerifiedPersonAsync();
-        var accountId = (await factory.ClientFor(session).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative))).GetProperty("accountId").GetGuid();
+        var accountId = (await factory.MeAsync(session)).AccountId;
         var unverifiedPhone = AccessFlows.NewPhone();
         await factory.RegisterAsync(unverifiedPhone);
         var unverifiedId = await factory.AccountIdAsync(await factory.SignInAsync(unverifiedPhone));
 
-        var notAdmin = await factory.ClientFor(session).PostAsJsonAsync(new Uri($"/api/access/accounts/{accountId}/platform-roles", UriKind.Relative), new { role = "platform-admin" });
-        var badRole = await admin.PostAsJsonAsync(new Uri($"/api/access/accounts/{accountId}/platform-roles", UriKind.Relative), new { role = "emperor" });
-        var unknown = await admin.PostAsJsonAsync(new Uri($"/api/access/accounts/{Guid.CreateVersion7()}/platform-roles", UriKind.Relative), new { role = "platform-admin" });
-        var unverified = await admin.PostAsJsonAsync(new Uri($"/api/access/accounts/{unverifiedId}/platform-roles", UriKind.Relative), new { role = "platform-admin" });
-        var granted = await admin.PostAsJsonAsync(new Uri($"/api/access/accounts/{accountId}/platform-roles", UriKind.Relative), new { role = "platform-admin" });
+        var notAdmin = await factory.ClientFor(session).PostAsJsonAsync(Routes.Of(AccessApiPaths.PlatformRoles, accountId), new { role = "platform-admin" });
+        var badRole = await admin.PostAsJsonAsync(Routes.Of(AccessApiPaths.PlatformRoles, accountId), new { role = "emperor" });
+        var unknown = await admin.PostAsJsonAsync(Routes.Of(AccessApiPaths.PlatformRoles, Guid.CreateVersion7()), new { role = "platform-admin" });
+        var unverified = await admin.PostAsJsonAsync(Routes.Of(AccessApiPaths.PlatformRoles, unverifiedId), new { role = "platform-admin" });
+        var granted = await admin.PostAsJsonAsync(Routes.Of(AccessApiPaths.PlatformRoles, accountId), new { role = "platform-admin" });
 
         Assert.Equal(HttpStatusCode.Forbidden, notAdmin.StatusCode);
         await AssertProblem(badRole, HttpStatusCode.BadRequest);
@@ -58,7 +59,7 @@ public sealed class PlatformAdminTests(BootstrapAdminApiFactory factory) : IClas
         await AssertProblem(unverified, HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.NoContent, granted.StatusCode);
         var promoted = factory.ClientFor(await factory.SignInAsync(phone));
-        Assert.Equal(HttpStatusCode.OK, (await promoted.GetAsync(new Uri("/api/operations/outbox/parked", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await promoted.GetAsync(new Uri(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.ParkedMessages), UriKind.Relative))).StatusCode);
     }
 }
 
@@ -78,7 +79,7 @@ public sealed class RateLimitTests(StrictRateLimitApiFactory factory) : IClassFi
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            var response = await client.PostAsJsonAsync(new Uri("/api/access/sign-in", UriKind.Relative), new { phone = AccessFlows.NewPhone(), password = "Guess-1234" });
+            var response = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone = AccessFlows.NewPhone(), password = "Guess-1234" });
             statuses.Add(response.StatusCode);
             if (i == 3)
             {
@@ -87,7 +88,7 @@ public sealed class RateLimitTests(StrictRateLimitApiFactory factory) : IClassFi
         }
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
-        var refused = await client.PostAsJsonAsync(new Uri("/api/access/sign-in", UriKind.Relative), new { phone = AccessFlows.NewPhone(), password = "Guess-1234" });
+        var refused = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignIn), new { phone = AccessFlows.NewPhone(), password = "Guess-1234" });
         Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
     }
 }

@@ -21,7 +21,7 @@ public sealed class SessionApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         var renewed = (await next.Content.ReadFromJsonAsync<Session>())!;
         Assert.NotEqual(session.RefreshToken, renewed.RefreshToken);
-        Assert.Equal(HttpStatusCode.OK, (await factory.ClientFor(renewed).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.ClientFor(renewed).GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
     }
 
     [Fact]
@@ -59,14 +59,14 @@ public sealed class SessionApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var otherPhone = await factory.SignInAsync(phone);
         var client = factory.ClientFor(session);
 
-        var first = await client.PostAsJsonAsync(new Uri("/api/access/sign-out", UriKind.Relative), new { refreshToken = session.RefreshToken });
-        var second = await client.PostAsJsonAsync(new Uri("/api/access/sign-out", UriKind.Relative), new { refreshToken = session.RefreshToken });
+        var first = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignOut), new { refreshToken = session.RefreshToken });
+        var second = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignOut), new { refreshToken = session.RefreshToken });
 
         Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
         await AssertProblem(await RefreshAsync(session.RefreshToken), HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await factory.ClientFor(otherPhone).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.ClientFor(otherPhone).GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await RefreshAsync(otherPhone.RefreshToken)).StatusCode);
     }
 
@@ -78,7 +78,7 @@ public sealed class SessionApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>
-        factory.CreateClient().PostAsJsonAsync(new Uri("/api/access/token/refresh", UriKind.Relative), new { refreshToken });
+        factory.CreateClient().PostAsJsonAsync(Routes.Of(AccessApiPaths.RefreshToken), new { refreshToken });
 
     private async Task<int> ActiveTokensInFamilyOfAsync(string refreshToken)
     {
@@ -104,14 +104,14 @@ public sealed class RefreshTokenTheftTests(NoGraceApiFactory factory) : IClassFi
     {
         var (_, session) = await factory.NewVerifiedPersonAsync();
         var client = factory.CreateClient();
-        var legitimate = await client.PostAsJsonAsync(new Uri("/api/access/token/refresh", UriKind.Relative), new { refreshToken = session.RefreshToken });
+        var legitimate = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.RefreshToken), new { refreshToken = session.RefreshToken });
         var current = (await legitimate.Content.ReadFromJsonAsync<Session>())!;
 
-        var thief = await client.PostAsJsonAsync(new Uri("/api/access/token/refresh", UriKind.Relative), new { refreshToken = session.RefreshToken });
-        var victim = await client.PostAsJsonAsync(new Uri("/api/access/token/refresh", UriKind.Relative), new { refreshToken = current.RefreshToken });
+        var thief = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.RefreshToken), new { refreshToken = session.RefreshToken });
+        var victim = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.RefreshToken), new { refreshToken = current.RefreshToken });
 
         await AssertProblem(thief, HttpStatusCode.Unauthorized);
         await AssertProblem(victim, HttpStatusCode.Unauthorized);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(current).GetAsync(new Uri("/api/access/me", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(current).GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
     }
 }

@@ -12,17 +12,17 @@ public sealed class CooperativeApiTests(ApiFactory factory) : IClassFixture<ApiF
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
 
-        var cooperative = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path(), UriKind.Relative));
-        var admin = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path($"/members/{scenario.AdminMemberId}"), UriKind.Relative));
+        var cooperative = (await scenario.Admin.GetCooperative(scenario.CooperativeId)).Body;
+        var admin = (await scenario.Admin.GetMember(scenario.CooperativeId, scenario.AdminMemberId)).Body;
 
-        Assert.Equal("Active", cooperative.GetProperty("status").GetString());
-        Assert.Equal("Sichuan", cooperative.GetProperty("province").GetString());
-        Assert.Equal("Xiaozhai", cooperative.GetProperty("village").GetString());
-        Assert.Equal("+8613800138000", cooperative.GetProperty("contactPhone").GetString());
-        Assert.Equal(scenario.CooperativeId, cooperative.GetProperty("cooperativeId").GetGuid());
-        Assert.Equal(CooperativeScenario.SharePrice, cooperative.GetProperty("sharePrice").GetDecimal());
-        Assert.Equal(["Admin"], admin.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Contains("***********", admin.GetProperty("idCardNumber").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Active", cooperative.Status);
+        Assert.Equal("Sichuan", cooperative.Province);
+        Assert.Equal("Xiaozhai", cooperative.Village);
+        Assert.Equal("+8613800138000", cooperative.ContactPhone);
+        Assert.Equal(scenario.CooperativeId, cooperative.CooperativeId);
+        Assert.Equal(CooperativeScenario.SharePrice, cooperative.SharePrice);
+        Assert.Equal(["Admin"], admin.Roles);
+        Assert.Contains("***********", admin.IdCardNumber, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -33,15 +33,16 @@ public sealed class CooperativeApiTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("foundedOn", "2999-01-01")]
     public async Task Bad_registrations_name_the_field_and_create_nothing(string field, string value)
     {
-        var body = JsonSerializer.SerializeToNode(CooperativeScenario.RegistrationBody(AccessFlows.NewPhone()), JsonSerializerOptions.Web)!.AsObject();
+        var body = JsonSerializer.SerializeToNode(CooperativeScenario.Registration(AccessFlows.NewPhone()), JsonSerializerOptions.Web)!.AsObject();
         body[field] = field == "sharePrice" ? decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value;
-        var admin = factory.CreateAdminClient();
+        var admin = new CooperativesApi(factory.CreateAdminClient());
         var before = await CountAsync(admin);
 
-        var response = await admin.PostAsJsonAsync(new Uri("/api/cooperatives", UriKind.Relative), body);
+        var response = await admin.Http.PostAsJsonAsync(new Uri(CooperativesApiPaths.Url(CooperativesApiPaths.Cooperatives), UriKind.Relative), body);
+        var reply = await Reply<JsonElement>.ReadAsync(response);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Contains(field, reply.FieldErrors.Keys);
         Assert.Equal(before, await CountAsync(admin));
     }
 
@@ -49,12 +50,12 @@ public sealed class CooperativeApiTests(ApiFactory factory) : IClassFixture<ApiF
     public async Task A_credit_code_registers_once()
     {
         var code = TestData.NewCreditCode();
-        var admin = factory.CreateAdminClient();
-        await admin.PostAsJsonAsync(new Uri("/api/cooperatives", UriKind.Relative), CooperativeScenario.RegistrationBody(AccessFlows.NewPhone(), creditCode: code));
+        var admin = new CooperativesApi(factory.CreateAdminClient());
+        await admin.RegisterCooperative(CooperativeScenario.Registration(AccessFlows.NewPhone(), creditCode: code));
 
-        var again = await admin.PostAsJsonAsync(new Uri("/api/cooperatives", UriKind.Relative), CooperativeScenario.RegistrationBody(AccessFlows.NewPhone(), creditCode: code));
+        var again = await admin.RegisterCooperative(CooperativeScenario.Registration(AccessFlows.NewPhone(), creditCode: code));
 
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
     }
 
     [Fact]
@@ -62,10 +63,9 @@ public sealed class CooperativeApiTests(ApiFactory factory) : IClassFixture<ApiF
     {
         var (_, session) = await factory.NewVerifiedPersonAsync();
 
-        var response = await factory.ClientFor(session).PostAsJsonAsync(
-            new Uri("/api/cooperatives", UriKind.Relative), CooperativeScenario.RegistrationBody(AccessFlows.NewPhone()));
+        var response = await new CooperativesApi(factory.ClientFor(session)).RegisterCooperative(CooperativeScenario.Registration(AccessFlows.NewPhone()));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
     }
 
     [Fact]
@@ -75,28 +75,28 @@ public sealed class CooperativeApiTests(ApiFactory factory) : IClassFixture<ApiF
         var tea = await CooperativeScenario.CreateAsync(factory, province, "Pu'er Tea Cooperative");
         await CooperativeScenario.CreateAsync(factory, province, "Rice Wine Cooperative");
 
-        var byProvince = await tea.PlatformAdmin.GetFromJsonAsync<JsonElement>(new Uri($"/api/cooperatives?province={province}", UriKind.Relative));
-        var byName = await tea.PlatformAdmin.GetFromJsonAsync<JsonElement>(new Uri($"/api/cooperatives?province={province}&name=Tea", UriKind.Relative));
-        var ownOnly = await tea.Admin.GetFromJsonAsync<JsonElement>(new Uri("/api/cooperatives", UriKind.Relative));
+        var byProvince = (await tea.PlatformAdmin.ListCooperatives($"?province={province}")).Body;
+        var byName = (await tea.PlatformAdmin.ListCooperatives($"?province={province}&name=Tea")).Body;
+        var ownOnly = (await tea.Admin.ListCooperatives()).Body;
 
-        Assert.Equal(2, byProvince.GetProperty("totalCount").GetInt32());
-        Assert.Equal(["Pu'er Tea Cooperative", "Rice Wine Cooperative"], byProvince.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
-        Assert.Equal(1, byName.GetProperty("totalCount").GetInt32());
-        Assert.Equal([tea.CooperativeId], ownOnly.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("cooperativeId").GetGuid()));
+        Assert.Equal(2, byProvince.TotalCount);
+        Assert.Equal(["Pu'er Tea Cooperative", "Rice Wine Cooperative"], byProvince.Items.Select(c => c.Name));
+        Assert.Equal(1, byName.TotalCount);
+        Assert.Equal([tea.CooperativeId], ownOnly.Items.Select(c => c.CooperativeId));
     }
 
     [Fact]
     public async Task A_dissolved_cooperative_refuses_changes_with_the_rule_that_broke()
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
-        Assert.Equal(HttpStatusCode.OK, (await scenario.PlatformAdmin.PostAsync(new Uri(scenario.Path("/dissolve"), UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scenario.PlatformAdmin.DissolveCooperative(scenario.CooperativeId)).Status);
 
-        var add = await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path("/members"), UriKind.Relative), new { name = "Late", phone = AccessFlows.NewPhone(), village = "Xiaozhai" });
-        var reinstate = await scenario.PlatformAdmin.PostAsync(new Uri(scenario.Path("/reinstate"), UriKind.Relative), null);
+        var add = await scenario.Admin.AddMember(scenario.CooperativeId, TestData.Farmer("Late"));
+        var reinstate = await scenario.PlatformAdmin.ReinstateCooperative(scenario.CooperativeId);
 
-        Assert.Equal(HttpStatusCode.Conflict, add.StatusCode);
-        Assert.Equal("DissolvedCooperativeAcceptsNoChangesRule", (await add.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, reinstate.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, add.Status);
+        Assert.Equal("DissolvedCooperativeAcceptsNoChangesRule", add.BrokenRule);
+        Assert.Equal(HttpStatusCode.Conflict, reinstate.Status);
     }
 
     [Fact]
@@ -104,25 +104,25 @@ public sealed class CooperativeApiTests(ApiFactory factory) : IClassFixture<ApiF
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
 
-        var suspended = await scenario.PlatformAdmin.PostAsync(new Uri(scenario.Path("/suspend"), UriKind.Relative), null);
-        var blocked = await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path("/members"), UriKind.Relative), new { name = "Li", phone = AccessFlows.NewPhone(), village = "X" });
-        var reinstated = await scenario.PlatformAdmin.PostAsync(new Uri(scenario.Path("/reinstate"), UriKind.Relative), null);
+        var suspended = await scenario.PlatformAdmin.SuspendCooperative(scenario.CooperativeId);
+        var blocked = await scenario.Admin.AddMember(scenario.CooperativeId, TestData.Farmer("Li", village: "X"));
+        var reinstated = await scenario.PlatformAdmin.ReinstateCooperative(scenario.CooperativeId);
 
-        Assert.Equal("Suspended", (await suspended.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        Assert.Equal("CooperativeMustBeActiveRule", (await blocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
-        Assert.Equal("Active", (await reinstated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("Suspended", suspended.Body.Status);
+        Assert.Equal("CooperativeMustBeActiveRule", blocked.BrokenRule);
+        Assert.Equal("Active", reinstated.Body.Status);
         await scenario.AddMemberAsync();
     }
 
     [Fact]
     public async Task Unknown_cooperatives_are_not_found()
     {
-        var response = await factory.CreateAdminClient().GetAsync(new Uri($"/api/cooperatives/{Guid.CreateVersion7()}", UriKind.Relative));
+        var response = await factory.CreateAdminClient().GetAsync(
+            new Uri(CooperativesApiPaths.Url(CooperativesApiPaths.Cooperative, Guid.CreateVersion7()), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task<int> CountAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/cooperatives?pageSize=1", UriKind.Relative))).GetProperty("totalCount").GetInt32();
+    private static async Task<int> CountAsync(CooperativesApi admin) => (await admin.ListCooperatives("?pageSize=1")).Body.TotalCount;
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using RuralCommerce.Cooperatives.Features.CorrectMemberDetails;
 using RuralCommerce.TestSupport;
 
 namespace RuralCommerce.Cooperatives.Tests;
@@ -12,38 +12,37 @@ public sealed class CrossCooperativeAccessTests(ApiFactory factory) : IClassFixt
     {
         var a = await CooperativeScenario.CreateAsync(factory);
         var b = await CooperativeScenario.CreateAsync(factory);
-        var bMember = (await b.AddMemberAsync()).GetProperty("memberId").GetGuid();
-        var year = 2026;
+        var bMember = (await b.AddMemberAsync()).MemberId;
+        var other = b.CooperativeId;
+        var spy = a.Admin;
 
-        var attempts = new (HttpMethod Method, string Path, object? Body)[]
+        var attempts = new (string Call, Func<Task<HttpStatusCode>> Answer)[]
         {
-            (HttpMethod.Get, b.Path(), null),
-            (HttpMethod.Get, b.Path("/overview"), null),
-            (HttpMethod.Get, b.Path("/members"), null),
-            (HttpMethod.Get, b.Path("/members/export"), null),
-            (HttpMethod.Get, b.Path($"/members/{bMember}"), null),
-            (HttpMethod.Post, b.Path("/members"), new { name = "Spy", phone = AccessFlows.NewPhone(), village = "X" }),
-            (HttpMethod.Post, b.Path($"/members/{bMember}/suspend"), null),
-            (HttpMethod.Put, b.Path($"/members/{bMember}/details"), new { name = "Renamed", village = "X" }),
-            (HttpMethod.Post, b.Path($"/members/{bMember}/leave"), null),
-            (HttpMethod.Post, b.Path($"/members/{bMember}/roles"), new { role = "Admin" }),
-            (HttpMethod.Delete, b.Path($"/members/{b.AdminMemberId}/roles/Admin"), null),
-            (HttpMethod.Post, b.Path($"/members/{bMember}/shares"), new { count = 1 }),
-            (HttpMethod.Post, b.Path("/share-transfers"), new { fromMemberId = bMember, toMemberId = b.AdminMemberId, count = 1 }),
-            (HttpMethod.Post, b.Path($"/dues/{year}/charges"), new { amount = 10 }),
-            (HttpMethod.Get, b.Path("/dues/arrears"), null),
+            ("GetCooperative", async () => (await spy.GetCooperative(other)).Status),
+            ("Overview", async () => (await spy.Overview(other)).Status),
+            ("ListMembers", async () => (await spy.ListMembers(other)).Status),
+            ("ExportMembers", async () => (await spy.ExportMembers(other)).StatusCode),
+            ("GetMember", async () => (await spy.GetMember(other, bMember)).Status),
+            ("AddMember", async () => (await spy.AddMember(other, TestData.Farmer("Spy", village: "X"))).Status),
+            ("Suspend", async () => (await spy.Suspend(other, bMember)).Status),
+            ("CorrectDetails", async () => (await spy.CorrectDetails(other, bMember, new CorrectMemberDetailsRequest("Renamed", "X", null))).Status),
+            ("Leave", async () => (await spy.Leave(other, bMember)).Status),
+            ("GrantRole", async () => (await spy.GrantRole(other, bMember, "Admin")).Status),
+            ("RevokeRole", async () => (await spy.RevokeRole(other, b.AdminMemberId, "Admin")).Status),
+            ("SubscribeShares", async () => (await spy.SubscribeShares(other, bMember, 1)).Status),
+            ("TransferShares", async () => (await spy.TransferShares(other, bMember, b.AdminMemberId, 1)).Status),
+            ("ChargeDues", async () => (await spy.ChargeDues(other, 2026, 10m)).Status),
+            ("Arrears", async () => (await spy.Arrears(other)).Status),
         };
 
-        foreach (var (method, path, body) in attempts)
+        foreach (var (call, answer) in attempts)
         {
-            using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = body is null ? null : JsonContent.Create(body) };
-            var response = await a.Admin.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {(int)response.StatusCode}.");
+            var status = await answer();
+            Assert.True(status == HttpStatusCode.Forbidden, $"{call} on another cooperative answered {(int)status}.");
         }
 
-        var member = await b.Admin.GetAsync(new Uri(b.Path($"/members/{bMember}"), UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
-        Assert.Equal(0, (await b.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri(b.Path("/overview"), UriKind.Relative))).GetProperty("sharesOutstanding").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await b.Admin.GetMember(other, bMember)).Status);
+        Assert.Equal(0, (await b.Admin.Overview(other)).Body.SharesOutstanding);
     }
 
     [Fact]
@@ -51,14 +50,14 @@ public sealed class CrossCooperativeAccessTests(ApiFactory factory) : IClassFixt
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
         var (phone, _) = await factory.NewVerifiedPersonAsync();
-        var self = (await scenario.AddMemberAsync(phone: phone)).GetProperty("memberId").GetGuid();
-        var (session, _) = await CooperativeScenario.WaitForMembershipAsync(factory, phone, scenario.CooperativeId);
-        var member = factory.ClientFor(session);
+        var self = (await scenario.AddMemberAsync(phone: phone)).MemberId;
+        var member = await CooperativeScenario.SignedInMemberAsync(factory, phone, scenario.CooperativeId);
+        var cooperative = scenario.CooperativeId;
 
-        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(new Uri(scenario.Path($"/members/{self}"), UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(new Uri(scenario.Path("/overview"), UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(new Uri(scenario.Path($"/members/{scenario.AdminMemberId}"), UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync(new Uri(scenario.Path("/members"), UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsync(new Uri(scenario.Path($"/members/{scenario.AdminMemberId}/suspend"), UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetMember(cooperative, self)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.Overview(cooperative)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetMember(cooperative, scenario.AdminMemberId)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.ListMembers(cooperative)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Suspend(cooperative, scenario.AdminMemberId)).Status);
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Cooperatives.Domain.Cooperatives;
@@ -63,36 +61,35 @@ public sealed class LargeCooperativeTests(LargeCooperativeFixture fixture) : ICl
     [Fact]
     public async Task Dues_are_charged_to_every_member_of_a_fifty_thousand_member_cooperative_once()
     {
-        var first = await ChargeAsync(2030, new { amount = 20m });
-        var again = await ChargeAsync(2030, new { amount = 20m });
-        var arrears = await fixture.Scenario.Admin.GetFromJsonAsync<JsonElement>(
-            new Uri(fixture.Scenario.Path("/dues/arrears?year=2030&pageSize=10"), UriKind.Relative));
+        var (admin, cooperative) = (fixture.Scenario.Admin, fixture.Scenario.CooperativeId);
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var charged = await first.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(AllMembers, charged.GetProperty("charged").GetInt32());
-        var skipped = await again.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((0, AllMembers), (skipped.GetProperty("charged").GetInt32(), skipped.GetProperty("alreadyCharged").GetInt32()));
-        Assert.Equal(AllMembers, arrears.GetProperty("page").GetProperty("totalCount").GetInt32());
-        Assert.Equal(AllMembers * 20m, arrears.GetProperty("totalAmount").GetDecimal());
+        var first = await admin.ChargeDues(cooperative, 2030, 20m);
+        var again = await admin.ChargeDues(cooperative, 2030, 20m);
+        var arrears = (await admin.Arrears(cooperative, "?year=2030&pageSize=10")).Body;
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(AllMembers, first.Body.Charged);
+        Assert.Equal((0, AllMembers), (again.Body.Charged, again.Body.AlreadyCharged));
+        Assert.Equal(AllMembers, arrears.Page.TotalCount);
+        Assert.Equal(AllMembers * 20m, arrears.TotalAmount);
     }
 
     [Fact]
     public async Task Ten_thousand_listed_members_are_charged_and_more_is_refused_naming_the_limit()
     {
+        var (admin, cooperative) = (fixture.Scenario.Admin, fixture.Scenario.CooperativeId);
         var tenThousand = fixture.MemberIds.Take(ChargeDuesEndpoint.MaxListedMembers).ToList();
         var tooMany = fixture.MemberIds.Take(ChargeDuesEndpoint.MaxListedMembers + 1).ToList();
 
-        var listed = await ChargeAsync(2031, new { amount = 15m, memberIds = tenThousand });
-        var refused = await ChargeAsync(2032, new { amount = 15m, memberIds = tooMany });
-        var tooLarge = await ChargeAsync(2032, new { amount = 15m, memberIds = fixture.MemberIds.Take(20_000) });
+        var listed = await admin.ChargeDues(cooperative, 2031, 15m, tenThousand);
+        var refused = await admin.ChargeDues(cooperative, 2032, 15m, tooMany);
+        var tooLarge = await admin.ChargeDues(cooperative, 2032, 15m, fixture.MemberIds.Take(20_000).ToList());
 
-        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
-        Assert.Equal(tenThousand.Count, (await listed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("charged").GetInt32());
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var error = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("memberIds")[0].GetString();
-        Assert.Contains("10,000", error, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+        Assert.Equal(tenThousand.Count, listed.Body.Charged);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("10,000", refused.FieldErrors["memberIds"][0], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.Status);
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperativesDbContext>();
         Assert.Equal(0, await db.DuesCharges.CountAsync(d => d.Year == 2032));
@@ -101,13 +98,13 @@ public sealed class LargeCooperativeTests(LargeCooperativeFixture fixture) : ICl
     [Fact]
     public async Task The_whole_register_is_exported_and_summarised()
     {
-        var csv = await fixture.Scenario.Admin.GetStringAsync(new Uri(fixture.Scenario.Path("/members/export"), UriKind.Relative));
-        var overview = await fixture.Scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(fixture.Scenario.Path("/overview"), UriKind.Relative));
+        var (admin, cooperative) = (fixture.Scenario.Admin, fixture.Scenario.CooperativeId);
+
+        using var export = await admin.ExportMembers(cooperative);
+        var csv = await export.Content.ReadAsStringAsync();
+        var overview = (await admin.Overview(cooperative)).Body;
 
         Assert.Equal(AllMembers + 1, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Contains(AllMembers.ToString(System.Globalization.CultureInfo.InvariantCulture), overview.ToString(), StringComparison.Ordinal);
+        Assert.Equal(AllMembers, overview.MembersByStatus["Active"]);
     }
-
-    private Task<HttpResponseMessage> ChargeAsync(int year, object body) =>
-        fixture.Scenario.Admin.PostAsJsonAsync(new Uri(fixture.Scenario.Path($"/dues/{year}/charges"), UriKind.Relative), body);
 }

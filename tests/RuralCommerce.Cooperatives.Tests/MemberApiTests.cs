@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using RuralCommerce.Cooperatives.Features.ApplyForMembership;
+using RuralCommerce.Cooperatives.Features.CorrectMemberDetails;
 using RuralCommerce.TestSupport;
 
 namespace RuralCommerce.Cooperatives.Tests;
@@ -13,21 +15,20 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
         var (phone, session) = await factory.NewVerifiedPersonAsync("Zhao Lei");
+        var applicant = new CooperativesApi(factory.ClientFor(session));
 
-        var applied = await factory.ClientFor(session).PostAsJsonAsync(
-            new Uri(scenario.Path("/applications"), UriKind.Relative), new { name = "Zhao Lei", village = "Dazhai" });
-        var application = await applied.Content.ReadFromJsonAsync<JsonElement>();
-        var memberId = application.GetProperty("memberId").GetGuid();
-        var approved = await scenario.Admin.PostAsync(new Uri(scenario.Path($"/members/{memberId}/approve"), UriKind.Relative), null);
+        var applied = await applicant.Apply(scenario.CooperativeId, new ApplyForMembershipRequest("Zhao Lei", "Dazhai", null));
+        var application = applied.Body;
+        var approved = await scenario.Admin.Approve(scenario.CooperativeId, application.MemberId);
 
-        Assert.Equal(HttpStatusCode.Created, applied.StatusCode);
-        Assert.Equal("Applied", application.GetProperty("status").GetString());
-        Assert.Equal(phone, application.GetProperty("phone").GetString());
-        Assert.Equal("Active", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var (memberSession, linkedMemberId) = await CooperativeScenario.WaitForMembershipAsync(factory, phone, scenario.CooperativeId);
-        Assert.Equal(memberId, linkedMemberId);
-        var own = await factory.ClientFor(memberSession).GetAsync(new Uri(scenario.Path($"/members/{memberId}"), UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, applied.Status);
+        Assert.Equal("Applied", application.Status);
+        Assert.Equal(phone, application.Phone);
+        Assert.Equal("Active", approved.Body.Status);
+        var (memberSession, linkedMemberId) = await factory.WaitForMembershipAsync(phone, scenario.CooperativeId);
+        Assert.Equal(application.MemberId, linkedMemberId);
+        var own = await new CooperativesApi(factory.ClientFor(memberSession)).GetMember(scenario.CooperativeId, application.MemberId);
+        Assert.Equal(HttpStatusCode.OK, own.Status);
     }
 
     [Fact]
@@ -36,11 +37,11 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var scenario = await CooperativeScenario.CreateAsync(factory);
         var phone = AccessFlows.NewPhone();
         await factory.RegisterAsync(phone);
+        var unverified = new CooperativesApi(factory.ClientFor(await factory.SignInAsync(phone)));
 
-        var response = await factory.ClientFor(await factory.SignInAsync(phone)).PostAsJsonAsync(
-            new Uri(scenario.Path("/applications"), UriKind.Relative), new { name = "Zhao Lei", village = "Dazhai" });
+        var response = await unverified.Apply(scenario.CooperativeId, new ApplyForMembershipRequest("Zhao Lei", "Dazhai", null));
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.Status);
     }
 
     [Fact]
@@ -50,13 +51,13 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var phone = AccessFlows.NewPhone();
         await scenario.AddMemberAsync(phone: phone);
 
-        var duplicate = await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path("/members"), UriKind.Relative), new { name = "Other", phone, village = "X" });
-        var racing = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => scenario.Admin.PostAsJsonAsync(
-            new Uri(scenario.Path("/members"), UriKind.Relative), new { name = "Twin", phone = "+8613699990000", village = "X" })));
+        var duplicate = await scenario.Admin.AddMember(scenario.CooperativeId, TestData.Farmer("Other", phone, "X"));
+        var racing = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            scenario.Admin.AddMember(scenario.CooperativeId, TestData.Farmer("Twin", "+8613699990000", "X"))));
 
-        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
-        Assert.Single(racing, r => r.StatusCode == HttpStatusCode.Created);
-        Assert.All(racing.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.Status);
+        Assert.Single(racing, r => r.Status == HttpStatusCode.Created);
+        Assert.All(racing.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.Status));
     }
 
     [Theory]
@@ -68,10 +69,11 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var scenario = await CooperativeScenario.CreateAsync(factory);
         var body = new Dictionary<string, object?> { ["name"] = "Li", ["phone"] = AccessFlows.NewPhone(), ["village"] = "X", [field] = value };
 
-        var response = await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path("/members"), UriKind.Relative), body);
+        var response = await Reply<JsonElement>.ReadAsync(await scenario.Admin.Http.PostAsJsonAsync(
+            new Uri(CooperativesApiPaths.Url(CooperativesApiPaths.Members, scenario.CooperativeId), UriKind.Relative), body));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains(field, response.FieldErrors.Keys);
     }
 
     [Fact]
@@ -81,7 +83,7 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var anna = await scenario.AddMemberAsync("An Na", phone: "+8613512345678", village: "Dazhai", roles: ["Seller"]);
         await scenario.AddMemberAsync("Bai Yu", village: "Dazhai", roles: ["Seller", "LivestreamHost"]);
         var chen = await scenario.AddMemberAsync("Chen Bo", village: "Xiaozhai");
-        await scenario.Admin.PostAsync(new Uri(scenario.Path($"/members/{chen.GetProperty("memberId")}/suspend"), UriKind.Relative), null);
+        await scenario.Admin.Suspend(scenario.CooperativeId, chen.MemberId);
 
         Assert.Equal(["An Na", "Bai Yu"], await NamesAsync(scenario, "?role=Seller"));
         Assert.Equal(["An Na", "Bai Yu"], await NamesAsync(scenario, "?village=Dazhai"));
@@ -90,11 +92,10 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(["Bai Yu"], await NamesAsync(scenario, "?q=Bai"));
         Assert.Equal(["An Na", "Bai Yu"], await NamesAsync(scenario, "?pageSize=2"));
         Assert.Equal(["Chen Bo"], await NamesAsync(scenario, "?page=2&pageSize=2"));
-        var bad = await scenario.Admin.GetAsync(new Uri(scenario.Path("/members?status=Sleeping&role=King"), UriKind.Relative));
-        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("status", out _) && errors.TryGetProperty("role", out _));
-        Assert.Equal(anna.GetProperty("memberId").GetGuid(), (await scenario.Admin.GetFromJsonAsync<JsonElement>(
-            new Uri(scenario.Path("/members?q=An Na"), UriKind.Relative))).GetProperty("items")[0].GetProperty("memberId").GetGuid());
+        var bad = await scenario.Admin.ListMembers(scenario.CooperativeId, "?status=Sleeping&role=King");
+        Assert.Contains("status", bad.FieldErrors.Keys);
+        Assert.Contains("role", bad.FieldErrors.Keys);
+        Assert.Equal(anna.MemberId, (await scenario.Admin.ListMembers(scenario.CooperativeId, "?q=An Na")).Body.Items[0].MemberId);
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var scenario = await CooperativeScenario.CreateAsync(factory);
         await scenario.AddMemberAsync("=HYPERLINK(\"x\")", village: "Da, zhai");
 
-        var response = await scenario.Admin.GetAsync(new Uri(scenario.Path("/members/export"), UriKind.Relative));
+        using var response = await scenario.Admin.ExportMembers(scenario.CooperativeId);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var text = Encoding.UTF8.GetString(bytes);
 
@@ -125,40 +126,37 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
         var added = await scenario.AddMemberAsync("Li Qaing", village: "Dazhai");
-        var memberId = added.GetProperty("memberId").GetGuid();
-        var path = new Uri(scenario.Path($"/members/{memberId}/details"), UriKind.Relative);
 
-        var corrected = await scenario.Admin.PutAsJsonAsync(path, new { name = "Li Qiang", village = "Xiaozhai", idCardNumber = TestData.IdCard() });
-        var invalid = await scenario.Admin.PutAsJsonAsync(path, new { name = "", village = "Xiaozhai", idCardNumber = "123" });
+        var corrected = await scenario.Admin.CorrectDetails(scenario.CooperativeId, added.MemberId, new CorrectMemberDetailsRequest("Li Qiang", "Xiaozhai", TestData.IdCard()));
+        var invalid = await scenario.Admin.CorrectDetails(scenario.CooperativeId, added.MemberId, new CorrectMemberDetailsRequest("", "Xiaozhai", "123"));
 
-        var member = await corrected.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Li Qiang", member.GetProperty("name").GetString());
-        Assert.Equal("Xiaozhai", member.GetProperty("village").GetString());
-        Assert.Equal(added.GetProperty("phone").GetString(), member.GetProperty("phone").GetString());
-        Assert.StartsWith("510***", member.GetProperty("idCardNumber").GetString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("idCardNumber", out _));
-        var unchanged = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path($"/members/{memberId}"), UriKind.Relative));
-        Assert.Equal("Li Qiang", unchanged.GetProperty("name").GetString());
+        var member = corrected.Body;
+        Assert.Equal("Li Qiang", member.Name);
+        Assert.Equal("Xiaozhai", member.Village);
+        Assert.Equal(added.Phone, member.Phone);
+        Assert.StartsWith("510***", member.IdCardNumber, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
+        Assert.Contains("name", invalid.FieldErrors.Keys);
+        Assert.Contains("idCardNumber", invalid.FieldErrors.Keys);
+        Assert.Equal("Li Qiang", (await scenario.Admin.GetMember(scenario.CooperativeId, added.MemberId)).Body.Name);
     }
 
     [Fact]
     public async Task Member_status_follows_its_rules()
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
-        var memberId = (await scenario.AddMemberAsync()).GetProperty("memberId").GetGuid();
+        var cooperative = scenario.CooperativeId;
+        var memberId = (await scenario.AddMemberAsync()).MemberId;
 
-        Assert.Equal(HttpStatusCode.OK, (await Act(scenario, memberId, "suspend")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Act(scenario, memberId, "reinstate")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Act(scenario, memberId, "leave")).StatusCode);
-        var suspendLeft = await Act(scenario, memberId, "suspend");
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Admin.Suspend(cooperative, memberId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Admin.Reinstate(cooperative, memberId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await scenario.Admin.Leave(cooperative, memberId)).Status);
+        var suspendLeft = await scenario.Admin.Suspend(cooperative, memberId);
 
-        Assert.Equal(HttpStatusCode.Conflict, suspendLeft.StatusCode);
-        Assert.Equal("MemberWhoLeftCannotBeSuspendedRule", (await suspendLeft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
-        Assert.Equal("CooperativeKeepsAtLeastOneAdminRule", (await (await Act(scenario, scenario.AdminMemberId, "leave")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString());
-        var revoke = await scenario.Admin.DeleteAsync(new Uri(scenario.Path($"/members/{scenario.AdminMemberId}/roles/Admin"), UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Conflict, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, suspendLeft.Status);
+        Assert.Equal("MemberWhoLeftCannotBeSuspendedRule", suspendLeft.BrokenRule);
+        Assert.Equal("CooperativeKeepsAtLeastOneAdminRule", (await scenario.Admin.Leave(cooperative, scenario.AdminMemberId)).BrokenRule);
+        Assert.Equal(HttpStatusCode.Conflict, (await scenario.Admin.RevokeRole(cooperative, scenario.AdminMemberId, "Admin")).Status);
     }
 
     [Fact]
@@ -166,19 +164,15 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
         var (phone, _) = await factory.NewVerifiedPersonAsync();
-        var memberId = (await scenario.AddMemberAsync(phone: phone)).GetProperty("memberId").GetGuid();
+        var memberId = (await scenario.AddMemberAsync(phone: phone)).MemberId;
 
-        var granted = await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path($"/members/{memberId}/roles"), UriKind.Relative), new { role = "Trainer" });
-        var unknown = await scenario.Admin.PostAsJsonAsync(new Uri(scenario.Path($"/members/{memberId}/roles"), UriKind.Relative), new { role = "Emperor" });
+        var granted = await scenario.Admin.GrantRole(scenario.CooperativeId, memberId, "Trainer");
+        var unknown = await scenario.Admin.GrantRole(scenario.CooperativeId, memberId, "Emperor");
 
-        Assert.Equal(["Trainer"], (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(["Trainer"], granted.Body.Roles);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
         await Eventually.HoldsAsync(
-            async () =>
-            {
-                var me = await factory.ClientFor(await factory.SignInAsync(phone)).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
-                return me.GetProperty("memberships").EnumerateArray().Any(m => m.GetProperty("roles").EnumerateArray().Any(r => r.GetString() == "Trainer"));
-            },
+            async () => (await factory.MeAsync(await factory.SignInAsync(phone))).Memberships.Any(m => m.Roles.Contains("Trainer")),
             "the role reached Access");
     }
 
@@ -187,26 +181,19 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     {
         var scenario = await CooperativeScenario.CreateAsync(factory);
         var (deputyPhone, _) = await factory.NewVerifiedPersonAsync();
-        var deputyId = (await scenario.AddMemberAsync(phone: deputyPhone, roles: ["Admin"])).GetProperty("memberId").GetGuid();
-        var (deputySession, _) = await CooperativeScenario.WaitForMembershipAsync(factory, deputyPhone, scenario.CooperativeId);
-        var deputy = factory.ClientFor(deputySession);
+        var deputyId = (await scenario.AddMemberAsync(phone: deputyPhone, roles: ["Admin"])).MemberId;
+        var deputy = await CooperativeScenario.SignedInMemberAsync(factory, deputyPhone, scenario.CooperativeId);
 
         var results = await Task.WhenAll(
-            scenario.Admin.DeleteAsync(new Uri(scenario.Path($"/members/{deputyId}/roles/Admin"), UriKind.Relative)),
-            deputy.DeleteAsync(new Uri(scenario.Path($"/members/{scenario.AdminMemberId}/roles/Admin"), UriKind.Relative)));
+            scenario.Admin.RevokeRole(scenario.CooperativeId, deputyId, "Admin"),
+            deputy.RevokeRole(scenario.CooperativeId, scenario.AdminMemberId, "Admin"));
 
-        Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Conflict);
-        var admins = await scenario.PlatformAdmin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path("/members?role=Admin&status=Active"), UriKind.Relative));
-        Assert.Equal(1, admins.GetProperty("totalCount").GetInt32());
+        Assert.Single(results, r => r.Status == HttpStatusCode.OK);
+        Assert.Single(results, r => r.Status == HttpStatusCode.Conflict);
+        var admins = (await scenario.PlatformAdmin.ListMembers(scenario.CooperativeId, "?role=Admin&status=Active")).Body;
+        Assert.Equal(1, admins.TotalCount);
     }
 
-    private static Task<HttpResponseMessage> Act(CooperativeScenario scenario, Guid memberId, string action) =>
-        scenario.Admin.PostAsync(new Uri(scenario.Path($"/members/{memberId}/{action}"), UriKind.Relative), null);
-
-    private static async Task<List<string?>> NamesAsync(CooperativeScenario scenario, string query)
-    {
-        var page = await scenario.Admin.GetFromJsonAsync<JsonElement>(new Uri(scenario.Path("/members" + query), UriKind.Relative));
-        return page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("name").GetString()).Where(n => n != "Wang Fang").ToList();
-    }
+    private static async Task<List<string>> NamesAsync(CooperativeScenario scenario, string query) =>
+        (await scenario.Admin.ListMembers(scenario.CooperativeId, query)).Body.Items.Select(m => m.Name).Where(n => n != "Wang Fang").ToList();
 }

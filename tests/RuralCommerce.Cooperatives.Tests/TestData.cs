@@ -1,5 +1,7 @@
 using RuralCommerce.Cooperatives.Domain.Cooperatives;
 using RuralCommerce.Cooperatives.Domain.Members;
+using RuralCommerce.Cooperatives.Features.AddMember;
+using RuralCommerce.TestSupport;
 
 namespace RuralCommerce.Cooperatives.Tests;
 
@@ -16,4 +18,8 @@ internal static class TestData
     }
 
     public static string IdCard(string first17 = "51010419900101123") => first17 + IdCardNumber.CheckCharacter(first17);
+
+    /// <summary>A farmer an administrator enters into the register; the phone is one no other test uses unless given.</summary>
+    public static AddMemberRequest Farmer(string name = "Li Qiang", string? phone = null, string village = "Xiaozhai", string[]? roles = null, string? idCard = null) =>
+        new(name, phone ?? AccessFlows.NewPhone(), village, idCard, roles ?? []);
 }

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.TestSupport;
 
 namespace RuralCommerce.Host.Tests;
 
 public sealed class OutboxOperationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static readonly Uri Parked = new("/api/operations/outbox/parked?pageSize=100", UriKind.Relative);
+    private static readonly Uri Parked = new(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.ParkedMessages) + "?pageSize=100", UriKind.Relative);
 
     [Fact]
     public async Task A_parked_message_is_listed_and_replayed_once_the_subscriber_is_mended()
@@ -27,13 +28,13 @@ public sealed class OutboxOperationsTests(ApiFactory factory) : IClassFixture<Ap
         Assert.Contains(nameof(ProbeIntegrationEvent), parked.GetProperty("type").GetString(), StringComparison.Ordinal);
 
         factory.Probe.Broken = false;
-        var replay = await admin.PostAsync(new Uri($"/api/operations/outbox/parked/{id}/replay", UriKind.Relative), null);
+        var replay = await admin.PostAsync(new Uri(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.Replay, id), UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
         await Eventually.HoldsAsync(() => factory.Probe.Deliveries == deliveredBefore + 1, "the replayed message was delivered");
         Assert.Equal(JsonValueKind.Undefined, (await FindParkedAsync(admin, id)).ValueKind);
 
-        var again = await admin.PostAsync(new Uri($"/api/operations/outbox/parked/{id}/replay", UriKind.Relative), null);
+        var again = await admin.PostAsync(new Uri(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.Replay, id), UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
     }
@@ -59,7 +60,7 @@ public sealed class OutboxOperationsTests(ApiFactory factory) : IClassFixture<Ap
         Assert.DoesNotContain(factory.Probe.Delivered, note => note.EndsWith(partition, StringComparison.Ordinal) && !note.StartsWith("another", StringComparison.Ordinal));
 
         factory.Probe.Poison.TryRemove(joined, out _);
-        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync(new Uri($"/api/operations/outbox/parked/{id}/replay", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync(new Uri(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.Replay, id), UriKind.Relative), null)).StatusCode);
 
         await Eventually.HoldsAsync(() => factory.Probe.Delivered.Contains($"suspended {partition}"), "the held messages followed");
         Assert.Equal(
@@ -71,7 +72,7 @@ public sealed class OutboxOperationsTests(ApiFactory factory) : IClassFixture<Ap
     public async Task Replaying_an_unknown_message_is_not_found()
     {
         var response = await factory.CreateAdminClient()
-            .PostAsync(new Uri($"/api/operations/outbox/parked/{Guid.CreateVersion7()}/replay", UriKind.Relative), null);
+            .PostAsync(new Uri(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.Replay, Guid.CreateVersion7()), UriKind.Relative), null);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -82,7 +83,7 @@ public sealed class OutboxOperationsTests(ApiFactory factory) : IClassFixture<Ap
     public async Task Paging_outside_its_bounds_is_a_validation_problem()
     {
         var response = await factory.CreateAdminClient()
-            .GetAsync(new Uri("/api/operations/outbox/parked?page=0&pageSize=500", UriKind.Relative));
+            .GetAsync(new Uri(OutboxOperationsEndpoints.Url(OutboxOperationsEndpoints.ParkedMessages) + "?page=0&pageSize=500", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();

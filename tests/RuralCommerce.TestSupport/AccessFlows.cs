@@ -1,13 +1,19 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
+using RuralCommerce.Access;
 using Xunit;
 
 namespace RuralCommerce.TestSupport;
 
 /// <summary>A signed-in session as the API hands it out.</summary>
 public sealed record Session(string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
+
+/// <summary>What <c>GET /api/access/me</c> tells about the signed-in person, as other modules' tests read it.</summary>
+public sealed record Me(
+    Guid AccountId, string Phone, string DisplayName, bool PhoneVerified, IReadOnlyList<string> PlatformRoles, IReadOnlyList<MembershipClaim> Memberships);
+
+public sealed record MembershipClaim(Guid CooperativeId, Guid MemberId, IReadOnlyList<string> Roles, string Status);
 
 /// <summary>The real account flows over HTTP: register, verify the phone with the texted code, sign in.</summary>
 public static class AccessFlows
@@ -23,7 +29,7 @@ public static class AccessFlows
     {
         ArgumentNullException.ThrowIfNull(factory);
         var response = await factory.CreateClient().PostAsJsonAsync(
-            new Uri("/api/access/register", UriKind.Relative), new { phone, displayName = name, password });
+            Url(AccessApiPaths.Register), new { phone, displayName = name, password });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
@@ -32,22 +38,45 @@ public static class AccessFlows
     {
         ArgumentNullException.ThrowIfNull(factory);
         var response = await factory.CreateClient().PostAsJsonAsync(
-            new Uri("/api/access/phone-verification", UriKind.Relative), new { phone, code = factory.Sms.LastCodeFor(phone), password });
+            Url(AccessApiPaths.PhoneVerification), new { phone, code = factory.Sms.LastCodeFor(phone), password });
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     /// <summary>The account id of a session, as <c>GET /api/access/me</c> tells it.</summary>
-    public static async Task<Guid> AccountIdAsync(this ApiFactory factory, Session session)
+    public static async Task<Guid> AccountIdAsync(this ApiFactory factory, Session session) => (await factory.MeAsync(session)).AccountId;
+
+    public static async Task<Me> MeAsync(this ApiFactory factory, Session session) =>
+        (await factory.ClientFor(session).GetFromJsonAsync<Me>(Url(AccessApiPaths.Me)))!;
+
+    /// <summary>
+    /// Polls Access until the person's account holds an active membership of the cooperative (the Cooperatives
+    /// notification has arrived), then signs in for a token that carries it.
+    /// </summary>
+    public static async Task<(Session Session, Guid MemberId)> WaitForMembershipAsync(this ApiFactory factory, string phone, Guid cooperativeId)
     {
-        var me = await factory.ClientFor(session).GetFromJsonAsync<JsonElement>(new Uri("/api/access/me", UriKind.Relative));
-        return me.GetProperty("accountId").GetGuid();
+        var memberId = Guid.Empty;
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var me = await factory.MeAsync(await factory.SignInAsync(phone));
+                var membership = me.Memberships.FirstOrDefault(m => m.CooperativeId == cooperativeId && m.Status == "Active");
+                memberId = membership?.MemberId ?? Guid.Empty;
+                return membership is not null;
+            },
+            "the membership reached Access");
+        return (await factory.SignInAsync(phone), memberId);
+    }
+
+    /// <summary>One sign-in attempt, whatever it answers.</summary>
+    public static Task<HttpResponseMessage> TrySignInAsync(this ApiFactory factory, string phone, string password = Password)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return factory.CreateClient().PostAsJsonAsync(Url(AccessApiPaths.SignIn), new { phone, password });
     }
 
     public static async Task<Session> SignInAsync(this ApiFactory factory, string phone, string password = Password)
     {
-        ArgumentNullException.ThrowIfNull(factory);
-        var response = await factory.CreateClient().PostAsJsonAsync(
-            new Uri("/api/access/sign-in", UriKind.Relative), new { phone, password });
+        using var response = await factory.TrySignInAsync(phone, password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Session>())!;
     }
@@ -78,4 +107,6 @@ public static class AccessFlows
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.AccessToken);
         return client;
     }
+
+    private static Uri Url(string route) => new(AccessApiPaths.Url(route), UriKind.Relative);
 }

@@ -57,7 +57,7 @@ public static class AccessModule
 
     public static IEndpointRouteBuilder MapAccessModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/access").WithTags(Name);
+        var group = endpoints.MapGroup(AccessApiPaths.Root).WithTags(Name);
         group.MapModuleHealth(Name);
         group.MapRegister();
         group.MapRequestVerificationCode();

@@ -44,7 +44,7 @@ public static class CooperativesModule
 
     public static IEndpointRouteBuilder MapCooperativesModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/cooperatives").WithTags(Name);
+        var group = endpoints.MapGroup(CooperativesApiPaths.Root).WithTags(Name);
         group.MapModuleHealth(Name);
         group.MapRegisterCooperative();
         group.MapListCooperatives();

@@ -22,19 +22,26 @@ public sealed record ParkedMessageResponse(
 /// <summary>Operator view of messages the dispatcher gave up on, and the way to send them again.</summary>
 public static class OutboxOperationsEndpoints
 {
+    public const string Root = "/api/operations/outbox";
+    public const string ParkedMessages = "/parked";
+    public const string Replay = ParkedMessages + "/{id:guid}/replay";
+
+    /// <summary>The absolute path of <paramref name="route"/> with its parameters filled in order.</summary>
+    public static string Url(string route, params object[] values) => Root + Web.RouteTemplate.Fill(route, values);
+
     public static IEndpointRouteBuilder MapOutboxOperations(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/operations/outbox")
+        var group = endpoints.MapGroup(Root)
             .WithTags("Operations")
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin);
 
-        group.MapGet("/parked", ListParkedAsync)
+        group.MapGet(ParkedMessages, ListParkedAsync)
             .WithName("ListParkedOutboxMessages")
             .WithSummary("Messages parked after their last failed delivery, newest first, across all modules.")
             .WithDescription("Each names its partition and how many later messages of that partition it holds back; everything else keeps flowing.")
             .ProducesValidationProblem();
 
-        group.MapPost("/parked/{id:guid}/replay", ReplayAsync)
+        group.MapPost(Replay, ReplayAsync)
             .WithName("ReplayParkedOutboxMessage")
             .WithSummary("Puts a parked message back in its outbox for another round of delivery attempts.")
             .WithDescription("Once it is delivered, the messages of its partition that it held back follow in order.")

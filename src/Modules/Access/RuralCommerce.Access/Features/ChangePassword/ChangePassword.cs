@@ -22,7 +22,7 @@ internal sealed record ChangePasswordRequest(
 internal static class ChangePasswordEndpoint
 {
     public static void MapChangePassword(this IEndpointRouteBuilder group) =>
-        group.MapPost("/me/password", HandleAsync)
+        group.MapPost(AccessApiPaths.MyPassword, HandleAsync)
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("ChangePassword")
             .WithSummary("Changes the caller's password and ends every session, this one included: sign in again with the new password.")

@@ -20,7 +20,7 @@ internal sealed record MeResponse(
 internal static class GetMeEndpoint
 {
     public static void MapGetMe(this IEndpointRouteBuilder group) =>
-        group.MapGet("/me", HandleAsync)
+        group.MapGet(AccessApiPaths.Me, HandleAsync)
             .WithName("GetMe")
             .WithDescription("Any signed-in caller. Memberships are read from the database, so a change shows here before the token is refreshed.")
             .WithSummary("The caller's account, platform roles and cooperative memberships (as stored now, not as in the token).");

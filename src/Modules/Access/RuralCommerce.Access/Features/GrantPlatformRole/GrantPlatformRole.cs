@@ -17,7 +17,7 @@ internal sealed record GrantPlatformRoleRequest([property: Required, AllowedValu
 internal static class GrantPlatformRoleEndpoint
 {
     public static void MapGrantPlatformRole(this IEndpointRouteBuilder group) =>
-        group.MapPost("/accounts/{accountId:guid}/platform-roles", HandleAsync)
+        group.MapPost(AccessApiPaths.PlatformRoles, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName("GrantPlatformRole")
             .WithSummary("Makes another verified account a platform administrator.")

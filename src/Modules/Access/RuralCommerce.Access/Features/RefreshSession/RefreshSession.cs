@@ -18,7 +18,7 @@ internal sealed record RefreshSessionRequest([property: Required, MaxLength(200)
 internal static class RefreshSessionEndpoint
 {
     public static void MapRefreshSession(this IEndpointRouteBuilder group) =>
-        group.MapPost("/token/refresh", HandleAsync)
+        group.MapPost(AccessApiPaths.RefreshToken, HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("RefreshSession")

@@ -23,7 +23,7 @@ internal sealed record RegisterResponse(string Phone);
 internal static class RegisterEndpoint
 {
     public static void MapRegister(this IEndpointRouteBuilder group) =>
-        group.MapPost("/register", HandleAsync)
+        group.MapPost(AccessApiPaths.Register, HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("Register")

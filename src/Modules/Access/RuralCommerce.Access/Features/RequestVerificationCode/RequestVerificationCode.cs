@@ -15,7 +15,7 @@ internal sealed record RequestVerificationCodeRequest([property: Required, MaxLe
 internal static class RequestVerificationCodeEndpoint
 {
     public static void MapRequestVerificationCode(this IEndpointRouteBuilder group) =>
-        group.MapPost("/phone-verification/code", HandleAsync)
+        group.MapPost(AccessApiPaths.PhoneVerificationCode, HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("RequestVerificationCode")

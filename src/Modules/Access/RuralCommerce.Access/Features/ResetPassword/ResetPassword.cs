@@ -20,7 +20,7 @@ internal sealed record ResetPasswordRequest(
 internal static class ResetPasswordEndpoint
 {
     public static void MapResetPassword(this IEndpointRouteBuilder group) =>
-        group.MapPost("/password-reset", HandleAsync)
+        group.MapPost(AccessApiPaths.PasswordReset, HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("ResetPassword")

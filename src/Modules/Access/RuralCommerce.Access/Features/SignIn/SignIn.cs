@@ -26,7 +26,7 @@ internal static class SignInEndpoint
         new PasswordHasher<Account>().HashPassword(null!, "no account has this password 7f3c");
 
     public static void MapSignIn(this IEndpointRouteBuilder group) =>
-        group.MapPost("/sign-in", HandleAsync)
+        group.MapPost(AccessApiPaths.SignIn, HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("SignIn")

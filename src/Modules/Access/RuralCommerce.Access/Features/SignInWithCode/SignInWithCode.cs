@@ -16,7 +16,7 @@ internal sealed record SignInWithCodeRequest(
 internal static class SignInWithCodeEndpoint
 {
     public static void MapSignInWithCode(this IEndpointRouteBuilder group) =>
-        group.MapPost("/sign-in/code", HandleAsync)
+        group.MapPost(AccessApiPaths.SignInWithCode, HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("SignInWithCode")

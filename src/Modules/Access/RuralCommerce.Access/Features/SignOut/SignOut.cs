@@ -18,7 +18,7 @@ internal sealed record SignOutRequest([property: Required, MaxLength(200)] strin
 internal static class SignOutEndpoint
 {
     public static void MapSignOut(this IEndpointRouteBuilder group) =>
-        group.MapPost("/sign-out", HandleAsync)
+        group.MapPost(AccessApiPaths.SignOut, HandleAsync)
             .WithName("SignOut")
             .WithSummary("Ends the session the refresh token belongs to: its refresh tokens and its access tokens stop working. A refresh token of another (or no) session changes nothing.")
             .WithDescription("Any signed-in caller, for their own sessions. Answers 204 whether or not the token was live.")

@@ -19,7 +19,7 @@ internal sealed record VerifyPhoneRequest(
 internal static class VerifyPhoneEndpoint
 {
     public static void MapVerifyPhone(this IEndpointRouteBuilder group) =>
-        group.MapPost("/phone-verification", HandleAsync)
+        group.MapPost(AccessApiPaths.PhoneVerification, HandleAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AccessRateLimits.Credentials)
             .WithName("VerifyPhone")

@@ -23,7 +23,7 @@ internal sealed record AddMemberRequest(
 internal static class AddMemberEndpoint
 {
     public static void MapAddMember(this IEndpointRouteBuilder group) =>
-        group.MapPost("/{cooperativeId:guid}/members", HandleAsync)
+        group.MapPost(CooperativesApiPaths.Members, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithName("AddMember")
@@ -54,6 +54,6 @@ internal static class AddMemberEndpoint
         var member = Member.Add(new MemberId(NewId.Next(clock)), cooperative, name, phone, village, idCard, roles, clock.GetUtcNow());
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/cooperatives/{cooperativeId}/members/{member.Id.Value}", member.ToResponse());
+        return TypedResults.Created(CooperativesApiPaths.Url(CooperativesApiPaths.Member, cooperativeId, member.Id.Value), member.ToResponse());
     }
 }

@@ -21,7 +21,7 @@ internal sealed record ApplyForMembershipRequest(
 internal static class ApplyForMembershipEndpoint
 {
     public static void MapApplyForMembership(this IEndpointRouteBuilder group) =>
-        group.MapPost("/{cooperativeId:guid}/applications", HandleAsync)
+        group.MapPost(CooperativesApiPaths.Applications, HandleAsync)
             .WithName("ApplyForMembership")
             .WithDescription("Any signed-in person whose phone is verified (409 otherwise); an administrator approves or rejects the application.")
             .WithSummary("A signed-in person with a verified phone applies to join; the application carries their account and phone.")
@@ -50,6 +50,6 @@ internal static class ApplyForMembershipEndpoint
         var member = Member.Apply(new MemberId(NewId.Next(clock)), cooperative, name, phone, village, idCard, caller.AccountId(), clock.GetUtcNow());
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/cooperatives/{cooperativeId}/members/{member.Id.Value}", member.ToResponse());
+        return TypedResults.Created(CooperativesApiPaths.Url(CooperativesApiPaths.Member, cooperativeId, member.Id.Value), member.ToResponse());
     }
 }

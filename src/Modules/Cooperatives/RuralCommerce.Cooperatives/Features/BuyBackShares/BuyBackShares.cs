@@ -13,7 +13,7 @@ namespace RuralCommerce.Cooperatives.Features.BuyBackShares;
 internal static class BuyBackSharesEndpoint
 {
     public static void MapBuyBackShares(this IEndpointRouteBuilder group) =>
-        group.MapPost("/{cooperativeId:guid}/members/{memberId:guid}/share-buy-backs", HandleAsync)
+        group.MapPost(CooperativesApiPaths.MemberShareBuyBacks, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithName("BuyBackShares")

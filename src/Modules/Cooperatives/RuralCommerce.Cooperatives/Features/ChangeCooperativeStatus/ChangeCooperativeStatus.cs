@@ -14,13 +14,13 @@ internal static class ChangeCooperativeStatusEndpoints
 {
     public static void MapChangeCooperativeStatus(this IEndpointRouteBuilder group)
     {
-        Map(group, "suspend", "SuspendCooperative", "Suspends a cooperative: no membership, share or dues changes until reinstated.", c => c.Suspend());
-        Map(group, "reinstate", "ReinstateCooperative", "Reinstates a suspended cooperative.", c => c.Reinstate());
-        Map(group, "dissolve", "DissolveCooperative", "Dissolves a cooperative for good: it accepts no changes afterwards.", c => c.Dissolve());
+        Map(group, CooperativesApiPaths.SuspendCooperative, "SuspendCooperative", "Suspends a cooperative: no membership, share or dues changes until reinstated.", c => c.Suspend());
+        Map(group, CooperativesApiPaths.ReinstateCooperative, "ReinstateCooperative", "Reinstates a suspended cooperative.", c => c.Reinstate());
+        Map(group, CooperativesApiPaths.DissolveCooperative, "DissolveCooperative", "Dissolves a cooperative for good: it accepts no changes afterwards.", c => c.Dissolve());
     }
 
-    private static void Map(IEndpointRouteBuilder group, string action, string name, string summary, Action<Cooperative> change) =>
-        group.MapPost($"/{{cooperativeId:guid}}/{action}", async (Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken) =>
+    private static void Map(IEndpointRouteBuilder group, string route, string name, string summary, Action<Cooperative> change) =>
+        group.MapPost(route, async (Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken) =>
             {
                 var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
                 change(cooperative);

@@ -18,7 +18,7 @@ internal static class ChangeMemberRolesEndpoints
 {
     public static void MapChangeMemberRoles(this IEndpointRouteBuilder group)
     {
-        group.MapPost("/{cooperativeId:guid}/members/{memberId:guid}/roles", GrantAsync)
+        group.MapPost(CooperativesApiPaths.MemberRoles, GrantAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("GrantMemberRole")
             .WithSummary("Grants a role (Admin, Seller, LivestreamHost, Trainer) to an active member. Granting a held role changes nothing.")
@@ -27,7 +27,7 @@ internal static class ChangeMemberRolesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapDelete("/{cooperativeId:guid}/members/{memberId:guid}/roles/{role}", RevokeAsync)
+        group.MapDelete(CooperativesApiPaths.MemberRole, RevokeAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("RevokeMemberRole")
             .WithSummary("Revokes a role. The last administrator cannot lose the Admin role.")

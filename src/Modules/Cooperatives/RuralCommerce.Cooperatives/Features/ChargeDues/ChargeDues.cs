@@ -32,7 +32,7 @@ internal static class ChargeDuesEndpoint
     private const int Batch = 1_000;
 
     public static void MapChargeDues(this IEndpointRouteBuilder group) =>
-        group.MapPost("/{cooperativeId:guid}/dues/{year:int}/charges", HandleAsync)
+        group.MapPost(CooperativesApiPaths.DuesCharges, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithRequestBodyLimit(512 * 1024)

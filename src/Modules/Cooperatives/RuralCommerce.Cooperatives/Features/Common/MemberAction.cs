@@ -17,9 +17,9 @@ namespace RuralCommerce.Cooperatives.Features.Common;
 internal static class MemberAction
 {
     public static RouteHandlerBuilder MapMemberAction(
-        this IEndpointRouteBuilder group, string action, string name, string summary, Action<Member, Cooperative, DateTimeOffset> change,
+        this IEndpointRouteBuilder group, string route, string name, string summary, Action<Member, Cooperative, DateTimeOffset> change,
         bool memberMayActOnThemself = false) =>
-        group.MapPost($"/{{cooperativeId:guid}}/members/{{memberId:guid}}/{action}", async (
+        group.MapPost(route, async (
                 Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, CooperativesDbContext db, TimeProvider clock,
                 CancellationToken cancellationToken) =>
             {

@@ -18,7 +18,7 @@ internal sealed record CorrectMemberDetailsRequest(
 internal static class CorrectMemberDetailsEndpoint
 {
     public static void MapCorrectMemberDetails(this IEndpointRouteBuilder group) =>
-        group.MapPut("/{cooperativeId:guid}/members/{memberId:guid}/details", HandleAsync)
+        group.MapPut(CooperativesApiPaths.MemberDetails, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("CorrectMemberDetails")
             .WithSummary("Corrects a member's name, village or ID card number. The phone number identifies the member and cannot change here.")

@@ -7,9 +7,9 @@ internal static class DecideApplicationEndpoints
 {
     public static void MapDecideApplication(this IEndpointRouteBuilder group)
     {
-        group.MapMemberAction("approve", "ApproveApplication", "Approves an application: the applicant becomes an active member.",
+        group.MapMemberAction(CooperativesApiPaths.ApproveApplication, "ApproveApplication", "Approves an application: the applicant becomes an active member.",
             (member, cooperative, now) => member.Approve(cooperative, now));
-        group.MapMemberAction("reject", "RejectApplication", "Rejects an application.",
+        group.MapMemberAction(CooperativesApiPaths.RejectApplication, "RejectApplication", "Rejects an application.",
             (member, cooperative, _) => member.Reject(cooperative));
     }
 }

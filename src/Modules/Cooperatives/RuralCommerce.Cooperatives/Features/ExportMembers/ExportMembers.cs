@@ -15,7 +15,7 @@ internal static class ExportMembersEndpoint
     private static readonly string[] Header = ["MemberId", "Name", "Phone", "Village", "IdCardNumber", "Status", "Roles", "Shares", "JoinedOn"];
 
     public static void MapExportMembers(this IEndpointRouteBuilder group) =>
-        group.MapGet("/{cooperativeId:guid}/members/export", HandleAsync)
+        group.MapGet(CooperativesApiPaths.MembersExport, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("ExportMembers")
             .WithDescription("Cooperative administrators. The same filters as the register; streamed, so a register of any size downloads; ID card numbers masked, formula-like cells defused.")

@@ -14,7 +14,7 @@ namespace RuralCommerce.Cooperatives.Features.GetCooperative;
 internal static class GetCooperativeEndpoint
 {
     public static void MapGetCooperative(this IEndpointRouteBuilder group) =>
-        group.MapGet("/{cooperativeId:guid}", HandleAsync)
+        group.MapGet(CooperativesApiPaths.Cooperative, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("GetCooperative")
             .WithSummary("One cooperative, for its members and platform administrators.")

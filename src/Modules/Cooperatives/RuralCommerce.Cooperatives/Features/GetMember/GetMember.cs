@@ -12,7 +12,7 @@ namespace RuralCommerce.Cooperatives.Features.GetMember;
 internal static class GetMemberEndpoint
 {
     public static void MapGetMember(this IEndpointRouteBuilder group) =>
-        group.MapGet("/{cooperativeId:guid}/members/{memberId:guid}", HandleAsync)
+        group.MapGet(CooperativesApiPaths.Member, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("GetMember")
             .WithSummary("One member: administrators see anyone in their cooperative, members see themselves.")

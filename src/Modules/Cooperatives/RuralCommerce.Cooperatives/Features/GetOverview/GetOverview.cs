@@ -21,7 +21,7 @@ internal sealed record OverviewResponse(
 internal static class GetOverviewEndpoint
 {
     public static void MapGetOverview(this IEndpointRouteBuilder group) =>
-        group.MapGet("/{cooperativeId:guid}/overview", HandleAsync)
+        group.MapGet(CooperativesApiPaths.Overview, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("GetCooperativeOverview")
             .WithSummary("Member counts by status and role, shares outstanding and their value, dues in arrears.")

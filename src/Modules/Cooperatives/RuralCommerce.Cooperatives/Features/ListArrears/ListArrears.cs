@@ -19,7 +19,7 @@ internal sealed record ArrearsResponse(PagedResult<ArrearResponse> Page, decimal
 internal static class ListArrearsEndpoint
 {
     public static void MapListArrears(this IEndpointRouteBuilder group) =>
-        group.MapGet("/{cooperativeId:guid}/dues/arrears", HandleAsync)
+        group.MapGet(CooperativesApiPaths.Arrears, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("ListDuesArrears")
             .WithSummary("Unpaid dues, oldest year first, with the total owed (optionally for one year).")

@@ -16,7 +16,7 @@ internal sealed record CooperativeSummary(Guid CooperativeId, string Name, strin
 internal static class ListCooperativesEndpoint
 {
     public static void MapListCooperatives(this IEndpointRouteBuilder group) =>
-        group.MapGet("/", HandleAsync)
+        group.MapGet(CooperativesApiPaths.Cooperatives, HandleAsync)
             .WithName("ListCooperatives")
             .WithDescription("Platform administrators see every cooperative; anyone else sees the cooperatives they belong to. Paged (page, pageSize ≤ 100).")
             .WithSummary("Searches cooperatives by province, county and name. Platform administrators see all; others see their own.")

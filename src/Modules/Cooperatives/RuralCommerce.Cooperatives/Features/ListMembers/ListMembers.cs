@@ -15,7 +15,7 @@ namespace RuralCommerce.Cooperatives.Features.ListMembers;
 internal static class ListMembersEndpoint
 {
     public static void MapListMembers(this IEndpointRouteBuilder group) =>
-        group.MapGet("/{cooperativeId:guid}/members", HandleAsync)
+        group.MapGet(CooperativesApiPaths.Members, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("ListMembers")
             .WithSummary("The member register, filtered by status, role, village, and name or phone digits (q), sorted by name.")

@@ -17,7 +17,7 @@ internal sealed record DuesResponse(Guid MemberId, int Year, decimal Amount, Dat
 internal static class PayDuesEndpoint
 {
     public static void MapPayDues(this IEndpointRouteBuilder group) =>
-        group.MapPost("/{cooperativeId:guid}/members/{memberId:guid}/dues/{year:int}/payment", HandleAsync)
+        group.MapPost(CooperativesApiPaths.MemberDuesPayment, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithName("PayDues")

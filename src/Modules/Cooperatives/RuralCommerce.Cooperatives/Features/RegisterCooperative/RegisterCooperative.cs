@@ -37,7 +37,7 @@ internal sealed record RegisterCooperativeRequest(
 internal static class RegisterCooperativeEndpoint
 {
     public static void MapRegisterCooperative(this IEndpointRouteBuilder group) =>
-        group.MapPost("/", HandleAsync)
+        group.MapPost(CooperativesApiPaths.Cooperatives, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName("RegisterCooperative")
             .WithSummary("Registers a cooperative and appoints its first administrator (a platform administrator's task).")
@@ -81,6 +81,6 @@ internal static class RegisterCooperativeEndpoint
         db.Cooperatives.Add(cooperative);
         db.Members.Add(firstAdmin);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/cooperatives/{cooperative.Id.Value}", CooperativeResponse.From(cooperative));
+        return TypedResults.Created(CooperativesApiPaths.Url(CooperativesApiPaths.Cooperative, cooperative.Id.Value), CooperativeResponse.From(cooperative));
     }
 }

@@ -17,7 +17,7 @@ namespace RuralCommerce.Cooperatives.Features.SubscribeShares;
 internal static class SubscribeSharesEndpoint
 {
     public static void MapSubscribeShares(this IEndpointRouteBuilder group) =>
-        group.MapPost("/{cooperativeId:guid}/members/{memberId:guid}/shares", HandleAsync)
+        group.MapPost(CooperativesApiPaths.MemberShares, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithName("SubscribeShares")

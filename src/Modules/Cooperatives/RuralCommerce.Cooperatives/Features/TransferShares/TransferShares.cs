@@ -24,7 +24,7 @@ internal sealed record TransferSharesResponse(ShareMovementResponse From, ShareM
 internal static class TransferSharesEndpoint
 {
     public static void MapTransferShares(this IEndpointRouteBuilder group) =>
-        group.MapPost("/{cooperativeId:guid}/share-transfers", HandleAsync)
+        group.MapPost(CooperativesApiPaths.ShareTransfers, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithIdempotency<CooperativesDbContext>()
             .WithName("TransferShares")
