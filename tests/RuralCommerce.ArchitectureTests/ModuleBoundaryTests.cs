@@ -27,6 +27,15 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(Modules))]
+    public void Pages_use_only_their_own_module(string module)
+    {
+        var assembly = Solution.ModuleAssemblies.Single(a => a.GetName().Name == module);
+
+        Assert.Empty(Rules.PagesUsingOtherModules(assembly, Solution.ModuleAssemblies.Select(a => a.GetName().Name!)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
     public void Only_the_module_class_is_public(string module)
     {
         var assembly = Solution.ModuleAssemblies.Single(a => a.GetName().Name == module);

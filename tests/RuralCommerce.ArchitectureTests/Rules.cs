@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Components;
 using NetArchTest.Rules;
 
 namespace RuralCommerce.ArchitectureTests;
@@ -31,9 +32,35 @@ internal static class Rules
             .ToList();
     }
 
-    /// <summary>Only the module class is public; everything else stays internal to the module.</summary>
+    /// <summary>
+    /// Only the module class is public; everything else stays internal to the module. Razor components are public by
+    /// Razor's design, and so is the marker of the module's page text (<c>{Module}Text</c>) their localizer names.
+    /// </summary>
     public static IReadOnlyList<string> PublicTypesOtherThanModuleClass(Assembly module, Type? moduleClass) =>
-        module.GetExportedTypes().Where(t => t != moduleClass).Select(t => t.FullName!).ToList();
+        module.GetExportedTypes()
+            .Where(t => t != moduleClass && !typeof(IComponent).IsAssignableFrom(t) && t.Name != "_Imports" && !IsPageText(t, module))
+            .Select(t => t.FullName!)
+            .ToList();
+
+    /// <summary>A module's pages and components use their own module's code, never another module's (not even its Contracts).</summary>
+    public static IReadOnlyList<string> PagesUsingOtherModules(Assembly assembly, IEnumerable<string> moduleNames)
+    {
+        var self = assembly.GetName().Name!;
+        var others = moduleNames.Where(m => m != self).ToArray();
+        if (others.Length == 0)
+        {
+            return [];
+        }
+
+        var result = Types.InAssembly(assembly)
+            .That().ImplementInterface(typeof(IComponent))
+            .ShouldNot().HaveDependencyOnAny(others)
+            .GetResult();
+        return result.FailingTypeNames ?? [];
+    }
+
+    private static bool IsPageText(Type type, Assembly module) =>
+        type.Name.EndsWith("Text", StringComparison.Ordinal) && type.Namespace == module.GetName().Name && type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Length <= 1;
 
     /// <summary>Contracts carry events and primitives: they may depend on the shared kernel only.</summary>
     public static IReadOnlyList<string> ForbiddenContractsReferences(Assembly contracts) =>

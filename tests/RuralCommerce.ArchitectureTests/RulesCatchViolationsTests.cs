@@ -62,6 +62,14 @@ public sealed class RulesCatchViolationsTests
     }
 
     [Fact]
+    public void The_page_rule_catches_a_page_that_uses_another_module()
+    {
+        var violations = Rules.PagesUsingOtherModules(typeof(Fixtures.Pages.SpyingPage).Assembly, ["RuralCommerce.ArchitectureTests", "RuralCommerce.Cooperatives"]);
+
+        Assert.Equal([typeof(Fixtures.Pages.SpyingPage).FullName!], violations);
+    }
+
+    [Fact]
     public void The_feature_folder_rule_catches_a_use_case_that_uses_another()
     {
         var violations = Rules.FeaturesUsingOtherFeatures(typeof(Features.PlaceOrder.PlaceOrderEndpoint).Assembly);

@@ -23,17 +23,19 @@ builder.Services.AddHostOpenApi();
 // The modules, explicitly and once: adding a module is one line here (see the README's "Adding a module").
 HostModule[] modules =
 [
-    new(CooperativesModule.Name, CooperativesModule.AddCooperativesModule, CooperativesModule.MapCooperativesModule),
-    new(AccessModule.Name, AccessModule.AddAccessModule, AccessModule.MapAccessModule),
-    new(CatalogModule.Name, CatalogModule.AddCatalogModule, CatalogModule.MapCatalogModule),
-    new(TrainingModule.Name, TrainingModule.AddTrainingModule, TrainingModule.MapTrainingModule),
-    new(OrdersModule.Name, OrdersModule.AddOrdersModule, OrdersModule.MapOrdersModule),
-    new(IncomeTrackingModule.Name, IncomeTrackingModule.AddIncomeTrackingModule, IncomeTrackingModule.MapIncomeTrackingModule),
+    new(CooperativesModule.Name, CooperativesModule.AddCooperativesModule, CooperativesModule.MapCooperativesModule, typeof(CooperativesModule).Assembly),
+    new(AccessModule.Name, AccessModule.AddAccessModule, AccessModule.MapAccessModule, typeof(AccessModule).Assembly),
+    new(CatalogModule.Name, CatalogModule.AddCatalogModule, CatalogModule.MapCatalogModule, typeof(CatalogModule).Assembly),
+    new(TrainingModule.Name, TrainingModule.AddTrainingModule, TrainingModule.MapTrainingModule, typeof(TrainingModule).Assembly),
+    new(OrdersModule.Name, OrdersModule.AddOrdersModule, OrdersModule.MapOrdersModule, typeof(OrdersModule).Assembly),
+    new(IncomeTrackingModule.Name, IncomeTrackingModule.AddIncomeTrackingModule, IncomeTrackingModule.MapIncomeTrackingModule, typeof(IncomeTrackingModule).Assembly),
 ];
 foreach (var module in modules)
 {
     module.AddServices(builder.Services, builder.Configuration);
 }
+
+builder.Services.AddWebApp(modules);
 
 var app = builder.Build();
 
@@ -41,6 +43,8 @@ var app = builder.Build();
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 await app.Services.InitializeModulesAsync();
 
+// Routing first, as the host does by default: the body limit and idempotency read the endpoint's metadata.
+app.UseRouting();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -50,10 +54,12 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler();
 app.UseRequestBodyLimit();
 app.UseIdempotencyKeys();
-app.UseStatusCodePages();
+app.UseStatusCodePagesPerAudience();
+app.UseRequestLocalization();
 app.UseRoutingRejectionsBeforeAuthentication();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.UseRateLimiter();
 
 app.MapOpenApi().AllowAnonymous();
@@ -65,6 +71,8 @@ foreach (var module in modules)
 {
     module.MapEndpoints(app);
 }
+
+app.MapWebApp();
 
 await app.RunAsync();
 

@@ -45,6 +45,8 @@ public static class AccessModule
         services.AddScoped<OneTimeCodes>();
         services.AddSingleton<CredentialThrottle>();
         services.AddScoped<ISessionRevocations, SessionRevocations>();
+        services.AddScoped<PageSessions>();
+        services.AddScoped<IPageSessionRefresher>(provider => provider.GetRequiredService<PageSessions>());
         services.AddScoped<IModuleStartupTask, BootstrapPlatformAdmin>();
         services.AddRateLimiter(options => options.AddPolicy(AccessRateLimits.Credentials, context =>
             RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ =>
@@ -70,6 +72,7 @@ public static class AccessModule
         group.MapChangePassword();
         group.MapGetMe();
         group.MapGrantPlatformRole();
+        endpoints.MapSignOutPage();
         return endpoints;
     }
 }

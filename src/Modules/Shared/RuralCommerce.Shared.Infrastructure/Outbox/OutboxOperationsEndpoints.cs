@@ -50,7 +50,7 @@ public static class OutboxOperationsEndpoints
         return endpoints;
     }
 
-    private static async Task<Ok<PagedResult<ParkedMessageResponse>>> ListParkedAsync(
+    internal static async Task<Ok<PagedResult<ParkedMessageResponse>>> ListParkedAsync(
         IServiceProvider services, IEnumerable<ModuleDatabase> databases, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var request = PageRequest.From(page, pageSize);
@@ -88,7 +88,7 @@ public static class OutboxOperationsEndpoints
         return TypedResults.Ok(new PagedResult<ParkedMessageResponse>(items, request.Page, request.PageSize, total));
     }
 
-    private static async Task<Accepted> ReplayAsync(
+    internal static async Task<Accepted> ReplayAsync(
         Guid id, IServiceProvider services, IEnumerable<ModuleDatabase> databases, OutboxSignal signal, CancellationToken cancellationToken)
     {
         foreach (var database in databases)

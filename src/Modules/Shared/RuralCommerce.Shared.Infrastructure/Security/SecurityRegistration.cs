@@ -13,6 +13,8 @@ namespace RuralCommerce.Shared.Infrastructure.Security;
 
 public static class SecurityRegistration
 {
+    private const string SchemeByPath = "BearerOrCookie";
+
     /// <summary>JWT bearer validation, the shared policies, and a fallback that makes every endpoint private by default.</summary>
     public static IServiceCollection AddRuralCommerceSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +28,13 @@ public static class SecurityRegistration
             return new SigningKey(jwt.ResolveSigningKey(environment, dataDirectory));
         });
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Bearer tokens for /api/*, the page cookie everywhere else: a page never answers with a bare 401, an API never
+        // with a redirect.
+        var authentication = services.AddAuthentication(SchemeByPath)
+            .AddPolicyScheme(SchemeByPath, "Bearer for /api, cookie for pages", policy => policy.ForwardDefaultSelector =
+                context => PageAuthentication.IsApi(context) ? JwtBearerDefaults.AuthenticationScheme : PageAuthentication.Scheme)
+            .AddJwtBearer();
+        authentication.AddPageCookie();
         // Configured from the options at first use, so test hosts can override the configuration.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>, SigningKey>((bearer, jwt, key) =>

@@ -30,7 +30,7 @@ internal static class ChangePasswordEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<NoContent> HandleAsync(
+    internal static async Task<NoContent> HandleAsync(
         ChangePasswordRequest request, ClaimsPrincipal caller, HttpContext http, AccessDbContext db, IPasswordHasher<Account> hasher,
         CredentialThrottle throttle, TimeProvider clock, CancellationToken cancellationToken)
     {

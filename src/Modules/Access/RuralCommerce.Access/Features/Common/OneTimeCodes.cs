@@ -18,6 +18,27 @@ internal sealed class OneTimeCodes(AccessDbContext db, ISmsSender sms, Credentia
     public const string WrongCode = "The code is wrong or has expired. Ask for a new one.";
 
     /// <summary>Texts a code unless this number had one moments ago (its earlier code still works then).</summary>
+    /// <summary>
+    /// Someone asks for a code for <paramref name="phone"/> (to sign in with it or choose a new password): the same
+    /// answer whether or not the number has an account, and the same limit for every number, so neither can be probed.
+    /// </summary>
+    public async Task RequestAsync(string? phone, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var number = errors.RequirePhone(phone);
+        errors.ThrowIfAny();
+
+        if (!throttle.TryReserveCode(number, out var retryAfter))
+        {
+            throw new TooManyAttemptsException("A code was sent to this number moments ago; wait before asking for another.", retryAfter);
+        }
+
+        if (await db.Accounts.AnyAsync(a => a.Phone == number, cancellationToken))
+        {
+            await IssueAsync(number, cancellationToken);
+        }
+    }
+
     public async Task SendUnlessThrottledAsync(PhoneNumber phone, CancellationToken cancellationToken)
     {
         if (throttle.TryReserveCode(phone, out _))

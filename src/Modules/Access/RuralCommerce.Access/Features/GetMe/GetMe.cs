@@ -25,7 +25,7 @@ internal static class GetMeEndpoint
             .WithDescription("Any signed-in caller. Memberships are read from the database, so a change shows here before the token is refreshed.")
             .WithSummary("The caller's account, platform roles and cooperative memberships (as stored now, not as in the token).");
 
-    private static async Task<Ok<MeResponse>> HandleAsync(ClaimsPrincipal caller, AccessDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<MeResponse>> HandleAsync(ClaimsPrincipal caller, AccessDbContext db, CancellationToken cancellationToken)
     {
         var accountId = new AccountId(caller.AccountId());
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken)

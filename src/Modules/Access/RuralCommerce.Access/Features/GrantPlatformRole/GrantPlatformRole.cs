@@ -26,7 +26,7 @@ internal static class GrantPlatformRoleEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<NoContent> HandleAsync(
+    internal static async Task<NoContent> HandleAsync(
         Guid accountId, GrantPlatformRoleRequest request, AccessDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

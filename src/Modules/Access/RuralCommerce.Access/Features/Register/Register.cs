@@ -35,7 +35,7 @@ internal static class RegisterEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<Accepted<RegisterResponse>> HandleAsync(
+    internal static async Task<Accepted<RegisterResponse>> HandleAsync(
         RegisterRequest request, AccessDbContext db, IPasswordHasher<Account> hasher, OneTimeCodes codes,
         TimeProvider clock, CancellationToken cancellationToken)
     {

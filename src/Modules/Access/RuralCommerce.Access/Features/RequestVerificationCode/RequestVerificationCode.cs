@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Access.Features.Common;
-using RuralCommerce.Access.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Access.Features.RequestVerificationCode;
@@ -26,24 +24,9 @@ internal static class RequestVerificationCodeEndpoint
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<Accepted> HandleAsync(
-        RequestVerificationCodeRequest request, AccessDbContext db, CredentialThrottle throttle, OneTimeCodes codes,
-        CancellationToken cancellationToken)
+        RequestVerificationCodeRequest request, OneTimeCodes codes, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
-        var phone = errors.RequirePhone(request.Phone);
-        errors.ThrowIfAny();
-
-        // The limit applies to every number, so its answer cannot tell which numbers have accounts.
-        if (!throttle.TryReserveCode(phone, out var retryAfter))
-        {
-            throw new SharedKernel.TooManyAttemptsException("A code was sent to this number moments ago; wait before asking for another.", retryAfter);
-        }
-
-        if (await db.Accounts.AnyAsync(a => a.Phone == phone, cancellationToken))
-        {
-            await codes.IssueAsync(phone, cancellationToken);
-        }
-
+        await codes.RequestAsync(request.Phone, cancellationToken);
         return TypedResults.Accepted((string?)null);
     }
 }

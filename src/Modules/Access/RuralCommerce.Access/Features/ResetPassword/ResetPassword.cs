@@ -30,7 +30,7 @@ internal static class ResetPasswordEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<NoContent> HandleAsync(
+    internal static async Task<NoContent> HandleAsync(
         ResetPasswordRequest request, HttpContext http, AccessDbContext db, OneTimeCodes codes, CredentialThrottle throttle,
         IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -40,7 +40,13 @@ internal static class SignInEndpoint
 
     private static async Task<Ok<SessionResponse>> HandleAsync(
         SignInRequest request, HttpContext http, AccessDbContext db, IPasswordHasher<Account> hasher, SessionIssuer sessions,
-        CredentialThrottle throttle, CancellationToken cancellationToken)
+        CredentialThrottle throttle, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sessions.StartAsync(await AuthenticateAsync(request, http, db, hasher, throttle, cancellationToken), cancellationToken));
+
+    /// <summary>The account whose phone and password these are (the sign-in page starts a cookie session with it).</summary>
+    internal static async Task<Account> AuthenticateAsync(
+        SignInRequest request, HttpContext http, AccessDbContext db, IPasswordHasher<Account> hasher, CredentialThrottle throttle,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var phone = errors.RequirePhone(request.Phone);
@@ -70,6 +76,6 @@ internal static class SignInEndpoint
         }
 
         throttle.RecordSuccess(phone, clientAddress);
-        return TypedResults.Ok(await sessions.StartAsync(account, cancellationToken));
+        return account;
     }
 }

@@ -30,7 +30,13 @@ internal static class SignInWithCodeEndpoint
 
     private static async Task<Ok<SessionResponse>> HandleAsync(
         SignInWithCodeRequest request, HttpContext http, OneTimeCodes codes, CredentialThrottle throttle,
-        SessionIssuer sessions, TimeProvider clock, CancellationToken cancellationToken)
+        SessionIssuer sessions, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sessions.StartAsync(await AuthenticateAsync(request, http, codes, throttle, clock, cancellationToken), cancellationToken));
+
+    /// <summary>The verified account the texted code proves (its use is saved with the session that starts next).</summary>
+    internal static async Task<Domain.Accounts.Account> AuthenticateAsync(
+        SignInWithCodeRequest request, HttpContext http, OneTimeCodes codes, CredentialThrottle throttle, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var phone = errors.RequirePhone(request.Phone);
@@ -51,6 +57,6 @@ internal static class SignInWithCodeEndpoint
 
         verification.Consume(clock.GetUtcNow());
         throttle.RecordSuccess(phone, clientAddress);
-        return TypedResults.Ok(await sessions.StartAsync(account, cancellationToken));
+        return account;
     }
 }

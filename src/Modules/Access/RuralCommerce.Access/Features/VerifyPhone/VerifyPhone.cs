@@ -29,7 +29,7 @@ internal static class VerifyPhoneEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<NoContent> HandleAsync(
+    internal static async Task<NoContent> HandleAsync(
         VerifyPhoneRequest request, HttpContext http, AccessDbContext db, OneTimeCodes codes, CredentialThrottle throttle,
         IPasswordHasher<Account> hasher, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace RuralCommerce.TestSupport;
+
+/// <summary>
+/// Pages over HTTP the way a browser without scripts uses them: cookies kept, redirects not followed, and a form posted
+/// with the antiforgery token its page rendered. The real-browser journeys are in RuralCommerce.Browser.Tests.
+/// </summary>
+public sealed partial class PageBrowser(ApiFactory factory, string? acceptLanguage = "zh-CN,zh;q=0.9") : IDisposable
+{
+    private readonly HttpClient _http = CreateClient(factory, acceptLanguage);
+
+    public async Task<HttpResponseMessage> GetAsync(string path) => await _http.GetAsync(new Uri(path, UriKind.Relative));
+
+    public async Task<string> GetHtmlAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens <paramref name="path"/>, then posts its form <paramref name="formName"/> with its antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, string formName, IDictionary<string, string> fields, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var html = await GetHtmlAsync(path);
+        var token = AntiforgeryToken().Match(html);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"{path} rendered no antiforgery token.");
+        }
+
+        return await PostFormAsync(action ?? path, new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        });
+    }
+
+    /// <summary>Posts exactly these fields, token or not.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        return await _http.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static HttpClient CreateClient(ApiFactory factory, string? acceptLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateDefaultClient(new CookieContainerHandler());
+        if (acceptLanguage is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
