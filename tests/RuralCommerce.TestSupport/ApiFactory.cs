@@ -42,7 +42,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>A client whose every answer is checked against the OpenAPI document (an undocumented answer fails the test).</summary>
-    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
 
     public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
     {
@@ -57,7 +57,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             if (_contract is null)
             {
-                using var raw = Server.CreateClient();
+                using var raw = CreateDefaultClient(ClientOptions.BaseAddress);
                 Interlocked.CompareExchange(ref _contract, new OpenApiContract(raw.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)).GetAwaiter().GetResult()), null);
             }
 
