@@ -76,6 +76,24 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
     }
 
     [Fact]
+    public async Task A_number_never_confirmed_cannot_sign_in_with_a_code_and_is_told_why_in_Chinese()
+    {
+        var page = await host.NewPhoneAsync();
+        var phone = AccessFlows.NewPhone();
+        await host.RegisterAsync(phone);
+
+        await page.GotoAsync("/signin/code");
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("验证码已发送");
+        await page.GetByLabel("短信验证码").FillAsync(host.Sms.LastCodeFor(phone));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("注册还没有确认");
+        await CheckAsync(page, "signin-code-unconfirmed");
+    }
+
+    [Fact]
     public async Task A_farmer_who_forgot_the_password_resets_it_with_a_texted_code()
     {
         var page = await host.NewPhoneAsync();

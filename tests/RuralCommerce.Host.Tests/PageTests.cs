@@ -110,6 +110,25 @@ public sealed partial class PageTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task A_page_script_calls_a_JSON_endpoint_with_the_cookie_only_together_with_the_antiforgery_token()
+    {
+        using var browser = new PageBrowser(factory);
+        var (phone, _) = await factory.NewVerifiedPersonAsync("Sun Li");
+        await SignInAsync(browser, phone);
+        var token = WebUtility.HtmlDecode(MetaToken().Match(await browser.GetHtmlAsync("/account")).Groups[1].Value);
+
+        using var withToken = await browser.GetAsync("/api/access/me", ("RequestVerificationToken", token));
+        using var forged = await browser.GetAsync("/api/access/me", ("RequestVerificationToken", "forged"));
+        using var notForScripts = await browser.GetAsync("/api/cooperatives", ("RequestVerificationToken", token));
+
+        Assert.NotEmpty(token);
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        Assert.Contains("Sun Li", await withToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, notForScripts.StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_in_on_a_page_returns_to_the_page_asked_for_and_only_on_this_site()
     {
         using var browser = new PageBrowser(factory);
@@ -214,6 +233,9 @@ public sealed partial class PageTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response;
     }
+
+    [GeneratedRegex("<meta name=\"rc-antiforgery\" content=\"([^\"]+)\"")]
+    private static partial Regex MetaToken();
 
     [GeneratedRegex("(?:href|src)=\"([^\"]+\\.(?:css|js))\"")]
     private static partial Regex AssetReference();

@@ -18,7 +18,7 @@ public sealed class ProblemMappingTests
         { new RuralCommerce.Shared.Infrastructure.Idempotency.IdempotencyKeyReusedException("Other body."), StatusCodes.Status422UnprocessableEntity },
         { new NotFoundException("Cooperative", Guid.Empty), StatusCodes.Status404NotFound },
         { new BusinessRuleValidationException(new AlwaysBrokenRule()), StatusCodes.Status409Conflict },
-        { new ConflictException("Duplicate phone."), StatusCodes.Status409Conflict },
+        { new ConflictException("DuplicatePhone", "Duplicate phone."), StatusCodes.Status409Conflict },
         { new DbUpdateConcurrencyException("Stale."), StatusCodes.Status409Conflict },
         { new DbUpdateException("Unique index."), StatusCodes.Status409Conflict },
         { new AuthenticationFailedException("Wrong password."), StatusCodes.Status401Unauthorized },
@@ -49,6 +49,15 @@ public sealed class ProblemMappingTests
 
         Assert.Equal(nameof(AlwaysBrokenRule), problem.Extensions["rule"]);
         Assert.Equal("Never allowed.", problem.Detail);
+    }
+
+    [Fact]
+    public void A_conflict_names_its_reason()
+    {
+        var problem = ApiExceptionHandler.ToProblem(new ConflictException("PhoneNotVerified", "Verify the number first."));
+
+        Assert.Equal("PhoneNotVerified", problem.Extensions["reason"]);
+        Assert.Equal("Verify the number first.", problem.Detail);
     }
 
     [Fact]

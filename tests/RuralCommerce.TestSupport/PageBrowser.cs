@@ -12,7 +12,16 @@ public sealed partial class PageBrowser(ApiFactory factory, string? acceptLangua
 {
     private readonly HttpClient _http = CreateClient(factory, acceptLanguage);
 
-    public async Task<HttpResponseMessage> GetAsync(string path) => await _http.GetAsync(new Uri(path, UriKind.Relative));
+    public async Task<HttpResponseMessage> GetAsync(string path, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return await _http.SendAsync(request);
+    }
 
     public async Task<string> GetHtmlAsync(string path)
     {

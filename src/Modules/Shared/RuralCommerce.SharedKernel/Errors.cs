@@ -22,8 +22,15 @@ public sealed class NotFoundException(string resource, object id)
     public string Resource { get; } = resource;
 }
 
-/// <summary>A conflict that is not a domain rule (duplicate key, stale state); the API answers 409.</summary>
-public sealed class ConflictException(string message) : Exception(message);
+/// <summary>
+/// A conflict that is not a domain rule (duplicate key, stale state); the API answers 409 with the <see cref="Reason"/>,
+/// which pages also use to say it in the reader's language.
+/// </summary>
+public sealed class ConflictException(string reason, string message) : Exception(message)
+{
+    /// <summary>A stable name for the kind of conflict, e.g. <c>PhoneNotVerified</c>.</summary>
+    public string Reason { get; } = reason;
+}
 
 /// <summary>Input failed validation; the API answers 400 with the field errors.</summary>
 public sealed class RequestValidationException : Exception

@@ -112,7 +112,7 @@ internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider cloc
             var winner = await db.IdempotentRequests.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, CancellationToken.None);
             return winner is null
-                ? throw new ConflictException($"A request with this {Idempotency.HeaderName} is still being processed; retry in a moment.")
+                ? throw new ConflictException("RequestInProgress", $"A request with this {Idempotency.HeaderName} is still being processed; retry in a moment.")
                 : Replay(winner, requestHash, http);
         }
         catch

@@ -106,7 +106,7 @@ public static class OutboxOperationsEndpoints
 
             if (await message.AnyAsync(cancellationToken))
             {
-                throw new ConflictException($"Outbox message '{id}' is not parked.");
+                throw new ConflictException("MessageNotParked", $"Outbox message '{id}' is not parked.");
             }
         }
 

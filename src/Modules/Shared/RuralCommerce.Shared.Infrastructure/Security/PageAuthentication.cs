@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,8 +29,28 @@ public static class PageAuthentication
     /// <summary>Same as the access token's lifetime: a new membership shows up within this time without signing in again.</summary>
     public static readonly TimeSpan ClaimsLifetime = TimeSpan.FromMinutes(15);
 
+    /// <summary>The header a page's own script sends the antiforgery request token in (the page renders it in a meta tag).</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
     public static bool IsApi(HttpContext context) =>
         context?.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ?? false;
+
+    /// <summary>
+    /// Lets a page's own script call this JSON endpoint with the page cookie, and only together with the antiforgery
+    /// request token in the <see cref="AntiforgeryHeader"/> header; every other caller still needs a bearer token.
+    /// </summary>
+    public static TBuilder AllowPageScripts<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PageScriptAccess());
+
+    /// <summary>Bearer for <c>/api/*</c> (the cookie only where <see cref="AllowPageScripts"/> says so), the cookie for pages.</summary>
+    internal static string SchemeFor(HttpContext context) =>
+        !IsApi(context)
+        || (context.GetEndpoint()?.Metadata.GetMetadata<PageScriptAccess>() is not null
+            && !context.Request.Headers.ContainsKey("Authorization")
+            && context.Request.Headers.ContainsKey(AntiforgeryHeader))
+            ? Scheme
+            : JwtBearerDefaults.AuthenticationScheme;
 
     /// <summary>Only a path on this site is a place to return to (never <c>//evil</c> or <c>/\evil</c>).</summary>
     public static string LocalOrHome(string? returnUrl) =>
@@ -61,6 +84,20 @@ public static class PageAuthentication
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 },
+                // A JSON endpoint answers 401, never a redirect to the sign-in page.
+                OnRedirectToLogin = context =>
+                {
+                    if (IsApi(context.HttpContext))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        context.Response.Redirect(context.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                },
                 OnValidatePrincipal = ValidateAsync,
             };
         });
@@ -70,6 +107,13 @@ public static class PageAuthentication
     {
         var services = context.HttpContext.RequestServices;
         var principal = context.Principal!;
+        if (IsApi(context.HttpContext) && !await CarriesAntiforgeryTokenAsync(context.HttpContext, principal))
+        {
+            // A script on another site cannot read the token: the cookie alone opens no JSON endpoint.
+            context.RejectPrincipal();
+            return;
+        }
+
         var revocations = services.GetService<ISessionRevocations>();
         var sessionEnded = !Guid.TryParse(principal.FindFirst(RuralClaims.Session)?.Value, out var sessionId)
                            || (revocations is not null && await revocations.IsRevokedAsync(sessionId, context.HttpContext.RequestAborted));
@@ -98,7 +142,31 @@ public static class PageAuthentication
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(Scheme);
     }
+
+    /// <summary>Validates the header token for any method (the built-in check lets GET through), as the cookie's owner.</summary>
+    private static async Task<bool> CarriesAntiforgeryTokenAsync(HttpContext http, ClaimsPrincipal principal)
+    {
+        var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+        var anonymous = http.User;
+        http.User = principal;
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+        finally
+        {
+            http.User = anonymous;
+        }
+    }
 }
+
+/// <summary>Marks a JSON endpoint a page's own script may call with the cookie (see <see cref="PageAuthentication.AllowPageScripts"/>).</summary>
+public sealed class PageScriptAccess;
 
 /// <summary>Reads a page session's claims again from Access (which implements it); null when the session is over.</summary>
 public interface IPageSessionRefresher

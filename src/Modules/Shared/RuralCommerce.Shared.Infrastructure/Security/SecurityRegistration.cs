@@ -31,10 +31,10 @@ public static class SecurityRegistration
         // Bearer tokens for /api/*, the page cookie everywhere else: a page never answers with a bare 401, an API never
         // with a redirect.
         var authentication = services.AddAuthentication(SchemeByPath)
-            .AddPolicyScheme(SchemeByPath, "Bearer for /api, cookie for pages", policy => policy.ForwardDefaultSelector =
-                context => PageAuthentication.IsApi(context) ? JwtBearerDefaults.AuthenticationScheme : PageAuthentication.Scheme)
+            .AddPolicyScheme(SchemeByPath, "Bearer for /api, cookie for pages", policy => policy.ForwardDefaultSelector = PageAuthentication.SchemeFor)
             .AddJwtBearer();
         authentication.AddPageCookie();
+        services.AddAntiforgery(options => options.HeaderName = PageAuthentication.AntiforgeryHeader);
         // Configured from the options at first use, so test hosts can override the configuration.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>, SigningKey>((bearer, jwt, key) =>

@@ -80,6 +80,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Status = StatusCodes.Status409Conflict,
             Title = "The request conflicts with the current state.",
             Detail = conflict.Message,
+            Extensions = { ["reason"] = conflict.Reason },
         },
         IdempotencyKeyReusedException reused => new ProblemDetails
         {

@@ -21,8 +21,10 @@ internal static class GetMeEndpoint
 {
     public static void MapGetMe(this IEndpointRouteBuilder group) =>
         group.MapGet(AccessApiPaths.Me, HandleAsync)
+            .AllowPageScripts()
             .WithName("GetMe")
-            .WithDescription("Any signed-in caller. Memberships are read from the database, so a change shows here before the token is refreshed.")
+            .WithDescription("Any signed-in caller. Memberships are read from the database, so a change shows here before the token is refreshed. "
+                             + "A page's own script may call it with the page cookie and the antiforgery token (meta rc-antiforgery) in the RequestVerificationToken header.")
             .WithSummary("The caller's account, platform roles and cooperative memberships (as stored now, not as in the token).");
 
     internal static async Task<Ok<MeResponse>> HandleAsync(ClaimsPrincipal caller, AccessDbContext db, CancellationToken cancellationToken)

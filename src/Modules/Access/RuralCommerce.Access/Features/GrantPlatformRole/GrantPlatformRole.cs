@@ -38,7 +38,7 @@ internal static class GrantPlatformRoleEndpoint
                       ?? throw new NotFoundException("Account", accountId);
         if (!account.IsPhoneVerified)
         {
-            throw new ConflictException("The account has not verified its phone number yet.");
+            throw new ConflictException("PhoneNotVerified", "The account has not verified its phone number yet.");
         }
 
         account.GrantPlatformRole(request.Role!);

@@ -52,6 +52,7 @@ internal static class SignInWithCodeEndpoint
         {
             // Signing in would hand the owner an account whose password someone else may have chosen; the code stays usable.
             throw new ConflictException(
+                "PhoneNotVerified",
                 "This number's registration was never confirmed. Confirm it with its password, or choose a new password with this code.");
         }
 

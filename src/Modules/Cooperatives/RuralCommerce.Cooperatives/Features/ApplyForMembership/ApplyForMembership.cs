@@ -42,7 +42,7 @@ internal static class ApplyForMembershipEndpoint
         if (caller.FindFirst(RuralClaims.PhoneVerified)?.Value != "true"
             || !PhoneNumber.TryParse(caller.FindFirst(RuralClaims.Phone)?.Value, out var phone))
         {
-            throw new ConflictException("Verify your phone number before applying to a cooperative.");
+            throw new ConflictException("PhoneNotVerified", "Verify your phone number before applying to a cooperative.");
         }
 
         var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);

@@ -17,7 +17,7 @@ internal static class PhoneUniqueness
             cancellationToken);
         if (taken)
         {
-            throw new ConflictException("This phone number already belongs to a current member or applicant of the cooperative.");
+            throw new ConflictException("PhoneAlreadyInCooperative", "This phone number already belongs to a current member or applicant of the cooperative.");
         }
     }
 }

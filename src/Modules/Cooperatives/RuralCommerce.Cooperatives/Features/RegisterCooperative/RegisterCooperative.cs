@@ -69,7 +69,7 @@ internal static class RegisterCooperativeEndpoint
 
         if (await db.Cooperatives.AnyAsync(c => c.CreditCode == creditCode, cancellationToken))
         {
-            throw new ConflictException("A cooperative with this credit code is already registered.");
+            throw new ConflictException("CreditCodeTaken", "A cooperative with this credit code is already registered.");
         }
 
         var now = clock.GetUtcNow();

@@ -25,7 +25,7 @@ public sealed class FormErrors
 
     /// <summary>
     /// Runs <paramref name="action"/>; a refusal becomes messages looked up first in the module's text
-    /// (<c>Rule.{RuleName}</c>, <c>Field.{field}</c>), then the shared text, then the use case's own words.
+    /// (<c>Rule.{RuleName}</c>, <c>Conflict.{Reason}</c>, <c>Field.{field}</c>), then the shared text, then the use case's own words.
     /// </summary>
     public static async Task<FormErrors> CaptureAsync(Func<Task> action, IStringLocalizer moduleText, IStringLocalizer sharedText)
     {
@@ -67,7 +67,7 @@ public sealed class FormErrors
         }
         catch (ConflictException conflict)
         {
-            errors.Form = Text("Error.Conflict", conflict.Message, conflict.Message);
+            errors.Form = Text($"Conflict.{conflict.Reason}", Text("Error.Conflict", conflict.Message, conflict.Message));
         }
         catch (NotFoundException notFound)
         {
