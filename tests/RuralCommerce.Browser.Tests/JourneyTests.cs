@@ -182,7 +182,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
     }
 
     /// <summary>No axe violations, and a full-page screenshot for people to look at.</summary>
-    private static async Task CheckAsync(IPage page, string name)
+    internal static async Task CheckAsync(IPage page, string name)
     {
         var axe = await page.RunAxe();
         Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Nodes.Length}): {v.Help}")));

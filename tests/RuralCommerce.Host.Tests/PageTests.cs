@@ -12,8 +12,6 @@ namespace RuralCommerce.Host.Tests;
 /// <summary>The web app over HTTP: language, sign-in redirects, antiforgery, the page-weight budget, the error pages.</summary>
 public sealed partial class PageTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private const int PageBudgetBytes = 100 * 1024;
-
     [Theory]
     [InlineData("/")]
     [InlineData("/signin")]
@@ -195,6 +193,20 @@ public sealed partial class PageTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Contains("<h1>页面不存在</h1>", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_use_case_a_page_runs_that_finds_nothing_renders_the_404_page_not_a_problem_document()
+    {
+        using var browser = new PageBrowser(factory);
+        var (phone, _) = await factory.NewVerifiedPersonAsync();
+        await SignInAsync(browser, phone);
+
+        using var missing = await browser.GetAsync($"/cooperatives/{Guid.CreateVersion7()}/apply");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("text/html", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>页面不存在</h1>", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/signin")]
     [InlineData("/")]
@@ -202,25 +214,13 @@ public sealed partial class PageTests(ApiFactory factory) : IClassFixture<ApiFac
     {
         using var browser = new PageBrowser(factory);
         using var page = await browser.GetAsync(path);
-        var html = await page.Content.ReadAsByteArrayAsync();
-        var assets = AssetReference().Matches(Encoding(html)).Select(m => m.Groups[1].Value).ToList();
 
-        long total = html.Length;
-        foreach (var asset in assets)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/" + asset.TrimStart('/'), UriKind.Relative));
-            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
-            using var response = await factory.CreateDefaultClient().SendAsync(request);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            total += (await response.Content.ReadAsByteArrayAsync()).Length;
-        }
+        var (bytes, assets) = await PageWeight.MeasureAsync(factory, await page.Content.ReadAsByteArrayAsync());
 
         Assert.Contains(assets, a => a.EndsWith("blazor.web.js", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.EndsWith(".css", StringComparison.Ordinal));
-        Assert.True(total <= PageBudgetBytes, $"{path} transfers {total:N0} bytes (budget {PageBudgetBytes:N0}).");
+        Assert.True(bytes <= PageWeight.BudgetBytes, $"{path} transfers {bytes:N0} bytes (budget {PageWeight.BudgetBytes:N0}).");
     }
-
-    private static string Encoding(byte[] html) => System.Text.Encoding.UTF8.GetString(html);
 
     private async Task<HttpResponseMessage> SignInAsync(PageBrowser browser, string phone, string? returnUrl = null)
     {
@@ -236,7 +236,4 @@ public sealed partial class PageTests(ApiFactory factory) : IClassFixture<ApiFac
 
     [GeneratedRegex("<meta name=\"rc-antiforgery\" content=\"([^\"]+)\"")]
     private static partial Regex MetaToken();
-
-    [GeneratedRegex("(?:href|src)=\"([^\"]+\\.(?:css|js))\"")]
-    private static partial Regex AssetReference();
 }

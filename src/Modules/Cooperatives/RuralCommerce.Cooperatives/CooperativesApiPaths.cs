@@ -12,6 +12,7 @@ internal static class CooperativesApiPaths
 
     public const string Cooperatives = "/";
     public const string Cooperative = "/{cooperativeId:guid}";
+    public const string Mine = "/mine";
     public const string Overview = Cooperative + "/overview";
     public const string Applications = Cooperative + "/applications";
     public const string Members = Cooperative + "/members";

@@ -19,6 +19,7 @@ using RuralCommerce.Cooperatives.Features.GetOverview;
 using RuralCommerce.Cooperatives.Features.ListArrears;
 using RuralCommerce.Cooperatives.Features.ListCooperatives;
 using RuralCommerce.Cooperatives.Features.ListMembers;
+using RuralCommerce.Cooperatives.Features.MyCooperatives;
 using RuralCommerce.Cooperatives.Features.PayDues;
 using RuralCommerce.Cooperatives.Features.RegisterCooperative;
 using RuralCommerce.Cooperatives.Features.SubscribeShares;
@@ -66,6 +67,8 @@ public static class CooperativesModule
         group.MapChargeDues();
         group.MapPayDues();
         group.MapListArrears();
+        group.MapMyCooperatives();
+        endpoints.MapExportMembersPage();
         return endpoints;
     }
 }

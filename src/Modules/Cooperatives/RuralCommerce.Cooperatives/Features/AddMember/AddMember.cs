@@ -33,7 +33,7 @@ internal static class AddMemberEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Created<MemberResponse>> HandleAsync(
+    internal static async Task<Created<MemberResponse>> HandleAsync(
         Guid cooperativeId, AddMemberRequest request, CooperativesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

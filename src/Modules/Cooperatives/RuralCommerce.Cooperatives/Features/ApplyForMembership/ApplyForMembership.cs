@@ -29,7 +29,7 @@ internal static class ApplyForMembershipEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Created<MemberResponse>> HandleAsync(
+    internal static async Task<Created<MemberResponse>> HandleAsync(
         Guid cooperativeId, ApplyForMembershipRequest request, ClaimsPrincipal caller, CooperativesDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {

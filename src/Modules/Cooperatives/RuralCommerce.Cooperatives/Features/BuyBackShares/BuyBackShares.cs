@@ -23,7 +23,7 @@ internal static class BuyBackSharesEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<Ok<ShareMovementResponse>> HandleAsync(
+    internal static Task<Ok<ShareMovementResponse>> HandleAsync(
         Guid cooperativeId, Guid memberId, ShareCountRequest request, CooperativesDbContext db, TimeProvider clock,
         CancellationToken cancellationToken) =>
         ShareMovements.RecordAsync(

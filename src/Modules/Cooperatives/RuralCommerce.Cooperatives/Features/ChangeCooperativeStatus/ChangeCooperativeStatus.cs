@@ -12,21 +12,30 @@ namespace RuralCommerce.Cooperatives.Features.ChangeCooperativeStatus;
 /// <summary>Suspend, reinstate and dissolve: the platform's decisions about a whole cooperative.</summary>
 internal static class ChangeCooperativeStatusEndpoints
 {
+    public static readonly Action<Cooperative> Suspend = c => c.Suspend();
+    public static readonly Action<Cooperative> Reinstate = c => c.Reinstate();
+    public static readonly Action<Cooperative> Dissolve = c => c.Dissolve();
+
+    public static async Task<CooperativeResponse> RunAsync(
+        CooperativesDbContext db, Guid cooperativeId, Action<Cooperative> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+        change(cooperative);
+        await db.SaveChangesAsync(cancellationToken);
+        return CooperativeResponse.From(cooperative);
+    }
+
     public static void MapChangeCooperativeStatus(this IEndpointRouteBuilder group)
     {
-        Map(group, CooperativesApiPaths.SuspendCooperative, "SuspendCooperative", "Suspends a cooperative: no membership, share or dues changes until reinstated.", c => c.Suspend());
-        Map(group, CooperativesApiPaths.ReinstateCooperative, "ReinstateCooperative", "Reinstates a suspended cooperative.", c => c.Reinstate());
-        Map(group, CooperativesApiPaths.DissolveCooperative, "DissolveCooperative", "Dissolves a cooperative for good: it accepts no changes afterwards.", c => c.Dissolve());
+        Map(group, CooperativesApiPaths.SuspendCooperative, "SuspendCooperative", "Suspends a cooperative: no membership, share or dues changes until reinstated.", Suspend);
+        Map(group, CooperativesApiPaths.ReinstateCooperative, "ReinstateCooperative", "Reinstates a suspended cooperative.", Reinstate);
+        Map(group, CooperativesApiPaths.DissolveCooperative, "DissolveCooperative", "Dissolves a cooperative for good: it accepts no changes afterwards.", Dissolve);
     }
 
     private static void Map(IEndpointRouteBuilder group, string route, string name, string summary, Action<Cooperative> change) =>
         group.MapPost(route, async (Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken) =>
-            {
-                var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
-                change(cooperative);
-                await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(CooperativeResponse.From(cooperative));
-            })
+                TypedResults.Ok(await RunAsync(db, cooperativeId, change, cancellationToken)))
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName(name)
             .WithSummary(summary)

@@ -37,7 +37,7 @@ internal static class ChangeMemberRolesEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Ok<MemberResponse>> GrantAsync(
+    internal static async Task<Ok<MemberResponse>> GrantAsync(
         Guid cooperativeId, Guid memberId, GrantRoleRequest request, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -50,7 +50,7 @@ internal static class ChangeMemberRolesEndpoints
         return TypedResults.Ok(member.ToResponse());
     }
 
-    private static async Task<Ok<MemberResponse>> RevokeAsync(
+    internal static async Task<Ok<MemberResponse>> RevokeAsync(
         Guid cooperativeId, Guid memberId, string role, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

@@ -45,7 +45,7 @@ internal static class ChargeDuesEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Ok<ChargeDuesResponse>> HandleAsync(
+    internal static async Task<Ok<ChargeDuesResponse>> HandleAsync(
         Guid cooperativeId, int year, ChargeDuesRequest request, CooperativesDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {

@@ -28,11 +28,7 @@ internal static class MemberAction
                     caller.EnsureAdminOrSelf(cooperativeId, memberId);
                 }
 
-                var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
-                var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
-                change(member, cooperative, clock.GetUtcNow());
-                await db.SaveChangesAsync(cancellationToken);
-                return TypedResults.Ok(member.ToResponse());
+                return TypedResults.Ok(await RunAsync(db, cooperativeId, memberId, change, clock.GetUtcNow(), cancellationToken));
             })
             .RequireAuthorization(memberMayActOnThemself ? AuthorizationPolicies.CooperativeMember : AuthorizationPolicies.CooperativeAdmin)
             .WithName(name)
@@ -42,4 +38,17 @@ internal static class MemberAction
                 : "Cooperative administrators. Breaking a rule answers 409 with the rule's name.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>Loads the cooperative and the member, lets the member decide, saves: the endpoint's and the pages' one path.</summary>
+    public static async Task<MemberResponse> RunAsync(
+        CooperativesDbContext db, Guid cooperativeId, Guid memberId, Action<Member, Cooperative, DateTimeOffset> change, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
+        var member = await db.FindMemberAsync(cooperativeId, memberId, cancellationToken);
+        change(member, cooperative, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return member.ToResponse();
+    }
 }

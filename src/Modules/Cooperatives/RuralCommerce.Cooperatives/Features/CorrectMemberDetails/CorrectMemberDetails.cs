@@ -27,7 +27,7 @@ internal static class CorrectMemberDetailsEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Ok<MemberResponse>> HandleAsync(
+    internal static async Task<Ok<MemberResponse>> HandleAsync(
         Guid cooperativeId, Guid memberId, CorrectMemberDetailsRequest request, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

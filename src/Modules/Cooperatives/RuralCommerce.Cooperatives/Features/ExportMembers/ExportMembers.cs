@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
@@ -24,17 +25,36 @@ internal static class ExportMembersEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task HandleAsync(
+    /// <summary>The register page's export link: the same CSV, its headers in the page's language, for the page cookie.</summary>
+    public static void MapExportMembersPage(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(PagePath, (
+                Guid cooperativeId, string? status, string? role, string? village, string? q, CooperativesDbContext db, HttpContext http,
+                IStringLocalizer<CooperativesText> text, CancellationToken cancellationToken) =>
+                WriteAsync(cooperativeId, new MemberFilter(Blank(status), Blank(role), Blank(village), Blank(q)), [.. Header.Select(h => text[$"Csv.{h}"].Value)], db, http, cancellationToken))
+            .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
+            .ExcludeFromDescription();
+
+    public const string PagePath = "/cooperatives/{cooperativeId:guid}/members.csv";
+
+    /// <summary>The register page's filter form sends every field, empty or not: empty means any.</summary>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static Task HandleAsync(
         Guid cooperativeId, string? status, string? role, string? village, string? q, CooperativesDbContext db, HttpContext http,
+        CancellationToken cancellationToken) =>
+        WriteAsync(cooperativeId, new MemberFilter(status, role, village, q), Header, db, http, cancellationToken);
+
+    private static async Task WriteAsync(
+        Guid cooperativeId, MemberFilter filter, IReadOnlyList<string> header, CooperativesDbContext db, HttpContext http,
         CancellationToken cancellationToken)
     {
         await db.FindCooperativeAsync(cooperativeId, cancellationToken);
-        var query = new MemberFilter(status, role, village, q).Apply(db.Members, cooperativeId).ToRows();
+        var query = filter.Apply(db.Members, cooperativeId).ToRows();
 
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"members-{cooperativeId:N}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync(string.Join(',', Header));
+        await writer.WriteLineAsync(string.Join(',', header.Select(Cell)));
         await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var m = row.ToResponse();

@@ -21,6 +21,6 @@ internal static class GetCooperativeEndpoint
             .WithDescription("Members of the cooperative and platform administrators; anyone else gets 403.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<CooperativeResponse>> HandleAsync(Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken) =>
+    internal static async Task<Ok<CooperativeResponse>> HandleAsync(Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(CooperativeResponse.From(await db.FindCooperativeAsync(cooperativeId, cancellationToken)));
 }

@@ -19,7 +19,7 @@ internal static class GetMemberEndpoint
             .WithDescription("A member of another cooperative, or another member without the Admin role, gets 403; ID card numbers are masked.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<MemberResponse>> HandleAsync(
+    internal static async Task<Ok<MemberResponse>> HandleAsync(
         Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         caller.EnsureAdminOrSelf(cooperativeId, memberId);

@@ -28,7 +28,7 @@ internal static class GetOverviewEndpoint
             .WithDescription("Cooperative administrators: counts, shares and arrears in one answer for the back office's first page.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<OverviewResponse>> HandleAsync(Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<OverviewResponse>> HandleAsync(Guid cooperativeId, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);
         var id = new CooperativeId(cooperativeId);

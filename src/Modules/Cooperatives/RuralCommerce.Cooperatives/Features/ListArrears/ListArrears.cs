@@ -27,7 +27,7 @@ internal static class ListArrearsEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<ArrearsResponse>> HandleAsync(
+    internal static async Task<Ok<ArrearsResponse>> HandleAsync(
         Guid cooperativeId, int? year, int? page, int? pageSize, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);

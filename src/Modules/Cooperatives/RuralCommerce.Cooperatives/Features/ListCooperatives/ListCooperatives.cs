@@ -22,7 +22,7 @@ internal static class ListCooperativesEndpoint
             .WithSummary("Searches cooperatives by province, county and name. Platform administrators see all; others see their own.")
             .ProducesValidationProblem();
 
-    private static async Task<Ok<PagedResult<CooperativeSummary>>> HandleAsync(
+    internal static async Task<Ok<PagedResult<CooperativeSummary>>> HandleAsync(
         ClaimsPrincipal caller, CooperativesDbContext db, string? province, string? county, string? name, int? page, int? pageSize,
         CancellationToken cancellationToken)
     {

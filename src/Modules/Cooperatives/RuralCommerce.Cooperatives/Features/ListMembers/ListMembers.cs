@@ -23,7 +23,7 @@ internal static class ListMembersEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<PagedResult<MemberResponse>>> HandleAsync(
+    internal static async Task<Ok<PagedResult<MemberResponse>>> HandleAsync(
         Guid cooperativeId, string? status, string? role, string? village, string? q, int? page, int? pageSize,
         CooperativesDbContext db, CancellationToken cancellationToken)
     {

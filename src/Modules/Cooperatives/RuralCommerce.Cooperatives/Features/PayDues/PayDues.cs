@@ -25,7 +25,7 @@ internal static class PayDuesEndpoint
             .WithDescription("Cooperative administrators. 404 when the member has no charge for that year.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<DuesResponse>> HandleAsync(
+    internal static async Task<Ok<DuesResponse>> HandleAsync(
         Guid cooperativeId, Guid memberId, int year, CooperativesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var charge = await db.DuesCharges.SingleOrDefaultAsync(

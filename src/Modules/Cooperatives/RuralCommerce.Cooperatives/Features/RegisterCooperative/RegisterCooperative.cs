@@ -45,7 +45,7 @@ internal static class RegisterCooperativeEndpoint
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Created<CooperativeResponse>> HandleAsync(
+    internal static async Task<Created<CooperativeResponse>> HandleAsync(
         RegisterCooperativeRequest request, CooperativesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

@@ -34,7 +34,7 @@ internal static class TransferSharesEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Ok<TransferSharesResponse>> HandleAsync(
+    internal static async Task<Ok<TransferSharesResponse>> HandleAsync(
         Guid cooperativeId, TransferSharesRequest request, CooperativesDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

@@ -2,19 +2,18 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 using RuralCommerce.Shared.Infrastructure.Security;
-using RuralCommerce.Shared.Infrastructure.Web.Pages;
 
-namespace RuralCommerce.Access.Features.Common;
+namespace RuralCommerce.Shared.Infrastructure.Web.Pages;
 
 /// <summary>
-/// What every Access page has: the request, its text in the page's language, and a way to run a use case that turns
-/// a refusal into <see cref="FormErrors"/>. Razor components are public by Razor's design; nothing else here is.
+/// What every module's page has: the request, its text in the page's language (<typeparamref name="TText"/>, the
+/// module's resources), and a way to run a use case that turns a refusal into <see cref="FormErrors"/>.
 /// </summary>
-public abstract class PageBase : ComponentBase
+public abstract class PageBase<TText> : ComponentBase
 {
     [CascadingParameter] protected HttpContext Http { get; set; } = null!;
 
-    [Inject] protected IStringLocalizer<AccessText> L { get; set; } = null!;
+    [Inject] protected IStringLocalizer<TText> L { get; set; } = null!;
 
     [Inject] protected IStringLocalizer<SharedText> SharedL { get; set; } = null!;
 
@@ -29,6 +28,25 @@ public abstract class PageBase : ComponentBase
     {
         Errors = await FormErrors.CaptureAsync(useCase, L, SharedL);
         return !Errors.Any;
+    }
+
+    /// <summary>
+    /// Loads what the page shows; what does not exist (or is not the reader's to see) renders the 404 page, as the
+    /// API answers 404. Returns false then.
+    /// </summary>
+    protected async Task<bool> LoadAsync(Func<Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        try
+        {
+            await load();
+            return true;
+        }
+        catch (RuralCommerce.SharedKernel.NotFoundException)
+        {
+            Navigation.NotFound();
+            return false;
+        }
     }
 
     /// <summary>Goes to a page of this site only (a return URL from the query string is never trusted further).</summary>
