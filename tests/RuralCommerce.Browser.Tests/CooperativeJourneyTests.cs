@@ -154,7 +154,7 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
         await page.GotoAsync("/admin/cooperatives?name=苗寨");
         await JourneyTests.CheckAsync(page, "cooperatives");
         await page.Locator("li", new() { HasText = "苗寨香菇专业合作社" }).GetByRole(AriaRole.Button, new() { Name = "暂停" }).ClickAsync();
-        await Assertions.Expect(page.Locator("li", new() { HasText = "苗寨香菇专业合作社" })).ToContainTextAsync("Suspended");
+        await Assertions.Expect(page.Locator("li", new() { HasText = "苗寨香菇专业合作社" })).ToContainTextAsync("已暂停");
     }
 
     private async Task<(Guid CooperativeId, string AdminPhone)> CooperativeWithAdminAsync(string name)

@@ -53,6 +53,27 @@ public sealed class MembersPageTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
     }
 
+    [Fact]
+    public async Task A_member_sees_their_own_page_and_leaves_from_it_but_not_anothers()
+    {
+        var scenario = await CooperativeScenario.CreateAsync(factory);
+        var (phone, _) = await factory.NewVerifiedPersonAsync("赵磊");
+        var self = (await scenario.AddMemberAsync("赵磊", phone)).MemberId;
+        await factory.WaitForMembershipAsync(phone, scenario.CooperativeId);
+        using var browser = await SignedInAsync(phone);
+        var ownPage = $"/cooperatives/{scenario.CooperativeId}/members/{self}";
+
+        using var others = await browser.GetAsync($"/cooperatives/{scenario.CooperativeId}/members/{scenario.AdminMemberId}");
+        using var left = await browser.SubmitAsync(ownPage, "leave-self", new Dictionary<string, string>());
+        var html = await left.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, others.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        Assert.Contains("已退社", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("暂停资格", html, StringComparison.Ordinal);
+        Assert.Equal("Left", (await scenario.Admin.GetMember(scenario.CooperativeId, self)).Body.Status);
+    }
+
     private async Task<PageBrowser> SignedInAsync(string phone, string language = "zh-CN")
     {
         var browser = new PageBrowser(factory, language);
