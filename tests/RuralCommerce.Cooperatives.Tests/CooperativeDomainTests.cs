@@ -141,5 +141,24 @@ public sealed class CooperativeDomainTests
         AssertBrokenRule<DissolvedCooperativeAcceptsNoChangesRule>(() => suspended.CorrectDetails(coop.Cooperative, "Li Q.", "Dazhai", null));
     }
 
+    [Fact]
+    public void Correcting_a_members_name_or_village_tells_the_other_modules_but_an_unchanged_save_or_an_applicant_does_not()
+    {
+        var coop = Given.Cooperative().Build();
+        var member = coop.Member("Li Qaing");
+        member.ClearDomainEvents();
+        var applicant = Member.Apply(new MemberId(Guid.CreateVersion7()), coop.Cooperative, "Zhao Le", PhoneNumber.Parse("+8613911113333"), "Xiaozhai", null, Guid.CreateVersion7(), Now);
+
+        member.CorrectDetails(coop.Cooperative, member.Name, member.Village, null);
+        var unchanged = member.DomainEvents.Count;
+        member.CorrectDetails(coop.Cooperative, "Li Qiang", "Dazhai", null);
+        applicant.CorrectDetails(coop.Cooperative, "Zhao Lei", "Xiaozhai", null);
+
+        Assert.Equal(0, unchanged);
+        var corrected = Assert.Single(member.DomainEvents.OfType<MemberDetailsCorrected>());
+        Assert.Equal(("Li Qiang", "Dazhai"), (corrected.Name, corrected.Village));
+        Assert.Empty(applicant.DomainEvents);
+    }
+
     private static Member AddMember(Cooperative cooperative) => Given.MemberOf(cooperative);
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Cooperatives.Features.ApplyForMembership;
 using RuralCommerce.Cooperatives.Features.CorrectMemberDetails;
 using RuralCommerce.TestSupport;
@@ -139,6 +141,23 @@ public sealed class MemberApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Contains("name", invalid.FieldErrors.Keys);
         Assert.Contains("idCardNumber", invalid.FieldErrors.Keys);
         Assert.Equal("Li Qiang", (await scenario.Admin.GetMember(scenario.CooperativeId, added.MemberId)).Body.Name);
+    }
+
+    [Fact]
+    public async Task A_corrected_name_is_published_with_the_correction_in_one_transaction()
+    {
+        var scenario = await CooperativeScenario.CreateAsync(factory);
+        var added = await scenario.AddMemberAsync("Li Qaing", village: "Dazhai");
+
+        await scenario.Admin.CorrectDetails(scenario.CooperativeId, added.MemberId, new CorrectMemberDetailsRequest("Li Qiang", "Dazhai", null));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Persistence.CooperativesDbContext>();
+        var published = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Type.Contains(nameof(Contracts.MemberDetailsCorrectedIntegrationEvent)))
+            .Select(m => m.Payload)
+            .ToListAsync();
+        Assert.Contains(published, p => p.Contains(added.MemberId.ToString(), StringComparison.Ordinal) && p.Contains("Li Qiang", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -45,6 +45,10 @@ public sealed record MemberReinstatedIntegrationEvent(Guid CooperativeId, Guid M
 public sealed record MemberLeftIntegrationEvent(Guid CooperativeId, Guid MemberId)
     : MemberIntegrationEvent(CooperativeId, MemberId);
 
+/// <summary>A member's name or village was corrected (the ID card number never leaves Cooperatives).</summary>
+public sealed record MemberDetailsCorrectedIntegrationEvent(Guid CooperativeId, Guid MemberId, string Name, string Village)
+    : MemberIntegrationEvent(CooperativeId, MemberId);
+
 public sealed record CooperativeRegisteredIntegrationEvent(
     Guid CooperativeId, string Name, string CreditCode, string Province, string County, string Township, string Village)
     : CooperativeIntegrationEvent(CooperativeId);

@@ -44,6 +44,7 @@ internal abstract class CooperativesDbContext(DbContextOptions options) : Module
         MemberStatusChanged { Status: MemberStatus.Suspended } e => [new MemberSuspendedIntegrationEvent(e.CooperativeId.Value, e.MemberId.Value)],
         MemberStatusChanged { Status: MemberStatus.Active } e => [new MemberReinstatedIntegrationEvent(e.CooperativeId.Value, e.MemberId.Value)],
         MemberStatusChanged { Status: MemberStatus.Left } e => [new MemberLeftIntegrationEvent(e.CooperativeId.Value, e.MemberId.Value)],
+        MemberDetailsCorrected e => [new MemberDetailsCorrectedIntegrationEvent(e.CooperativeId.Value, e.MemberId.Value, e.Name, e.Village)],
         _ => [],
     };
 }

@@ -24,6 +24,9 @@ internal sealed record MemberRoleChanged(CooperativeId CooperativeId, MemberId M
 
 internal sealed record MemberStatusChanged(CooperativeId CooperativeId, MemberId MemberId, MemberStatus Status) : IDomainEvent;
 
+/// <summary>A joined member's name or village was corrected: other modules' copies (a seller's grower name) follow.</summary>
+internal sealed record MemberDetailsCorrected(CooperativeId CooperativeId, MemberId MemberId, string Name, string Village) : IDomainEvent;
+
 /// <summary>A person in a cooperative's register: applies or is added, holds roles and shares, and may leave.</summary>
 internal sealed class Member : AggregateRoot
 {
@@ -109,9 +112,15 @@ internal sealed class Member : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(cooperative);
         CheckRule(new DissolvedCooperativeAcceptsNoChangesRule(cooperative));
+        var changed = name != Name || village != Village;
         Name = name;
         Village = village;
         IdCardNumber = idCard ?? IdCardNumber;
+        // Before joining nobody else holds a copy: the joined notification carries the details as they are then.
+        if (changed && JoinedOn is not null)
+        {
+            AddDomainEvent(new MemberDetailsCorrected(CooperativeId, Id, Name, Village));
+        }
     }
 
     public void Approve(Cooperative cooperative, DateTimeOffset now)
