@@ -74,6 +74,33 @@ public sealed class MembersPageTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal("Left", (await scenario.Admin.GetMember(scenario.CooperativeId, self)).Body.Status);
     }
 
+    [Fact]
+    public async Task A_farmer_applies_from_the_cooperatives_link_and_the_administrator_sees_the_application()
+    {
+        var scenario = await CooperativeScenario.CreateAsync(factory);
+        var (phone, _) = await factory.NewVerifiedPersonAsync("陈杰");
+        using var farmer = await SignedInAsync(phone);
+        using var admin = await SignedInAsync(scenario.AdminPhone);
+
+        using var applied = await farmer.SubmitAsync($"/cooperatives/{scenario.CooperativeId}/apply", "apply", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "陈杰",
+            ["Form.Village"] = "大寨村",
+            ["Form.IdCardNumber"] = "",
+        });
+        using var again = await farmer.SubmitAsync($"/cooperatives/{scenario.CooperativeId}/apply", "apply", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "陈杰",
+            ["Form.Village"] = "大寨村",
+            ["Form.IdCardNumber"] = "",
+        });
+
+        Assert.Contains("申请已提交", await applied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("这个手机号已属于本社的在册社员或申请人", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("陈杰", await admin.GetHtmlAsync($"/cooperatives/{scenario.CooperativeId}/applications"), StringComparison.Ordinal);
+        Assert.Contains("申请中", await farmer.GetHtmlAsync("/my/cooperatives"), StringComparison.Ordinal);
+    }
+
     private async Task<PageBrowser> SignedInAsync(string phone, string language = "zh-CN")
     {
         var browser = new PageBrowser(factory, language);
