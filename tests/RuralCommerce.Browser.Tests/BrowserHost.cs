@@ -63,6 +63,17 @@ public sealed class BrowserHost : ApiFactory, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in on the sign-in page as a person would, and waits for the home page.</summary>
+    public async Task SignInAsync(IPage page, string phone, string password = AccessFlows.Password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("手机号").FillAsync(phone);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(Address + "/");
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await Browser.DisposeAsync();

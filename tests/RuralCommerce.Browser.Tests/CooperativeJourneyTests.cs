@@ -15,7 +15,7 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
     {
         var (cooperativeId, adminPhone) = await CooperativeWithAdminAsync("香菇合作社");
         var admin = await host.NewPhoneAsync();
-        await SignInAsync(admin, adminPhone);
+        await host.SignInAsync(admin, adminPhone);
         var farmerPhone = AccessFlows.NewPhone();
 
         await admin.GotoAsync($"/cooperatives/{cooperativeId}/members/new");
@@ -31,7 +31,7 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
         await host.VerifyPhoneAsync(farmerPhone);
         await host.WaitForMembershipAsync(farmerPhone, cooperativeId);
         var farmer = await host.NewPhoneAsync();
-        await SignInAsync(farmer, farmerPhone);
+        await host.SignInAsync(farmer, farmerPhone);
         await farmer.GotoAsync("/my/cooperatives");
 
         await Assertions.Expect(farmer.Locator("main")).ToContainTextAsync("香菇合作社");
@@ -55,7 +55,7 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
         var (_, applicantSession) = await host.NewVerifiedPersonAsync("陈杰");
         Assert.True((await host.ClientFor(applicantSession).PostAsJsonAsync(Url(Paths.Applications, cooperativeId), new { name = "陈杰", village = "大寨村" })).IsSuccessStatusCode);
         var page = await host.NewPhoneAsync();
-        await SignInAsync(page, adminPhone);
+        await host.SignInAsync(page, adminPhone);
 
         // The register, searched by the last four digits of a phone.
         await page.GotoAsync($"/cooperatives/{cooperativeId}/members");
@@ -115,7 +115,7 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
         var (_, adminPhone) = await CooperativeWithAdminAsync("茶叶合作社");
         var (other, _) = await CooperativeWithAdminAsync("蜂蜜合作社");
         var page = await host.NewPhoneAsync();
-        await SignInAsync(page, adminPhone);
+        await host.SignInAsync(page, adminPhone);
 
         await page.GotoAsync($"/cooperatives/{other}/members");
 
@@ -127,7 +127,7 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
     public async Task The_platform_administrator_registers_and_suspends_a_cooperative()
     {
         var page = await host.NewPhoneAsync();
-        await SignInAsync(page, BrowserHost.AdminPhone, BrowserHost.AdminPassword);
+        await host.SignInAsync(page, BrowserHost.AdminPhone, BrowserHost.AdminPassword);
         var (firstAdminPhone, _) = await host.NewVerifiedPersonAsync("王芳");
 
         await page.GotoAsync("/admin/cooperatives/new");
@@ -199,12 +199,4 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
         return first17 + RuralCommerce.Cooperatives.Domain.Cooperatives.UnifiedSocialCreditCode.CheckCharacter(first17);
     }
 
-    private async Task SignInAsync(IPage page, string phone, string password = AccessFlows.Password)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("手机号").FillAsync(phone);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(host.Address + "/");
-    }
 }

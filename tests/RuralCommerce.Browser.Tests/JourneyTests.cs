@@ -120,7 +120,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var page = await host.NewPhoneAsync();
         var (phone, _) = await host.NewVerifiedPersonAsync();
-        await SignInAsync(page, phone, AccessFlows.Password);
+        await host.SignInAsync(page, phone, AccessFlows.Password);
 
         await page.GotoAsync("/account/password");
         await page.GetByLabel("当前密码").FillAsync(AccessFlows.Password);
@@ -140,7 +140,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         host.Probe.Broken = true;
         var deliveredBefore = host.Probe.Deliveries;
         await host.PublishAsync("Cooperatives", new ProbeIntegrationEvent("livestream order 42"));
-        await SignInAsync(page, BrowserHost.AdminPhone, BrowserHost.AdminPassword);
+        await host.SignInAsync(page, BrowserHost.AdminPhone, BrowserHost.AdminPassword);
 
         await Eventually.HoldsAsync(
             async () =>
@@ -172,14 +172,6 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
         await CheckAsync(page, "signin-en");
     }
 
-    private async Task SignInAsync(IPage page, string phone, string password)
-    {
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("手机号").FillAsync(phone);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(host.Address + "/");
-    }
 
     /// <summary>No axe violations, and a full-page screenshot for people to look at.</summary>
     internal static async Task CheckAsync(IPage page, string name)

@@ -104,12 +104,7 @@ public sealed class MembersPageTests(ApiFactory factory) : IClassFixture<ApiFact
     private async Task<PageBrowser> SignedInAsync(string phone, string language = "zh-CN")
     {
         var browser = new PageBrowser(factory, language);
-        using var signedIn = await browser.SubmitAsync("/signin", "signin", new Dictionary<string, string>
-        {
-            ["Form.Phone"] = phone,
-            ["Form.Password"] = AccessFlows.Password,
-            ["Form.ReturnUrl"] = "/",
-        });
+        using var signedIn = await browser.SignInAsync(phone, returnUrl: "/");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return browser;
     }

@@ -222,14 +222,9 @@ public sealed partial class PageTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.True(bytes <= PageWeight.BudgetBytes, $"{path} transfers {bytes:N0} bytes (budget {PageWeight.BudgetBytes:N0}).");
     }
 
-    private async Task<HttpResponseMessage> SignInAsync(PageBrowser browser, string phone, string? returnUrl = null)
+    private static async Task<HttpResponseMessage> SignInAsync(PageBrowser browser, string phone, string? returnUrl = null)
     {
-        var response = await browser.SubmitAsync("/signin", "signin", new Dictionary<string, string>
-        {
-            ["Form.Phone"] = phone,
-            ["Form.Password"] = AccessFlows.Password,
-            ["Form.ReturnUrl"] = returnUrl ?? "",
-        });
+        var response = await browser.SignInAsync(phone, returnUrl: returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response;
     }

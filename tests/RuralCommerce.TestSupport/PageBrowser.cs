@@ -47,6 +47,15 @@ public sealed partial class PageBrowser(ApiFactory factory, string? acceptLangua
         });
     }
 
+    /// <summary>Signs in on the sign-in page (the form with its token); the answer is the redirect to <paramref name="returnUrl"/>.</summary>
+    public Task<HttpResponseMessage> SignInAsync(string phone, string password = AccessFlows.Password, string? returnUrl = null) =>
+        SubmitAsync("/signin", "signin", new Dictionary<string, string>
+        {
+            ["Form.Phone"] = phone,
+            ["Form.Password"] = password,
+            ["Form.ReturnUrl"] = returnUrl ?? "",
+        });
+
     /// <summary>Posts exactly these fields, token or not.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields)
     {

@@ -34,7 +34,7 @@ public abstract class PageBase<TText> : ComponentBase
     /// Loads what the page shows; what does not exist (or is not the reader's to see) renders the 404 page, as the
     /// API answers 404. Returns false then.
     /// </summary>
-    protected async Task<bool> LoadAsync(Func<Task> load)
+    protected async Task<bool> LoadOrNotFoundAsync(Func<Task> load)
     {
         ArgumentNullException.ThrowIfNull(load);
         try
