@@ -22,6 +22,15 @@ public sealed partial class EndpointAuthorizationTests(ApiFactory factory) : ICl
         "POST /api/access/sign-in/code",
         "POST /api/access/password-reset",
         "POST /api/access/token/refresh",
+
+        // The shop and the trace pages are for buyers who never sign in; all are reads.
+        "GET /api/catalog/shop/products",
+        "GET /api/catalog/shop/products/{productId}",
+        "GET /api/catalog/shop/cooperatives/{cooperativeId}",
+        "GET /api/catalog/trace/{cooperativeId}/{batchCode}",
+        "GET /api/catalog/trace/{cooperativeId}/{batchCode}/qr.png",
+        "GET /api/catalog/trace/{cooperativeId}/{batchCode}/qr.svg",
+        "GET /api/catalog/photos/{file}",
     ];
 
     [Fact]

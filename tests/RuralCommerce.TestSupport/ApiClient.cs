@@ -23,13 +23,19 @@ public abstract class ApiClient(HttpClient http)
 
     protected Task<Reply<T>> DeleteAsync<T>(string path) => SendAsync<T>(HttpMethod.Delete, path, null, null);
 
+    /// <summary>Posts a body that is not JSON (a multipart upload).</summary>
+    protected Task<Reply<T>> PostContentAsync<T>(string path, HttpContent content, string? idempotencyKey = null) =>
+        SendAsync<T>(HttpMethod.Post, path, content, idempotencyKey);
+
     private async Task<Reply<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? idempotencyKey)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
+        request.Content = body switch
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Reply<T>.Json);
-        }
+            null => null,
+            HttpContent content => content,
+            _ => JsonContent.Create(body, body.GetType(), options: Reply<T>.Json),
+        };
 
         if (idempotencyKey is not null)
         {

@@ -3,6 +3,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Catalog.Features.AdjustStock;
+using RuralCommerce.Catalog.Features.ChangeProductStatus;
+using RuralCommerce.Catalog.Features.CreateProduct;
+using RuralCommerce.Catalog.Features.EditProduct;
+using RuralCommerce.Catalog.Features.GetProduct;
+using RuralCommerce.Catalog.Features.GetShopProduct;
+using RuralCommerce.Catalog.Features.GetStorefront;
+using RuralCommerce.Catalog.Features.ListBatches;
+using RuralCommerce.Catalog.Features.ListProducts;
+using RuralCommerce.Catalog.Features.ListStockAdjustments;
+using RuralCommerce.Catalog.Features.RegisterBatch;
+using RuralCommerce.Catalog.Features.SearchShop;
+using RuralCommerce.Catalog.Features.TraceBatch;
 using RuralCommerce.Catalog.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -19,13 +32,29 @@ public static class CatalogModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDatabase<CatalogDbContext, SqliteCatalogDbContext, SqlServerCatalogDbContext>(Name, CatalogDbContext.SchemaName);
         services.AddIntegrationEventHandlersFrom(typeof(CatalogModule).Assembly);
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName))
+            .Validate(o => o.MaxListPrice > 0m && o.MaxPhotoBytes > 0, "Catalog:MaxListPrice and Catalog:MaxPhotoBytes must be positive.")
+            .ValidateOnStart();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/catalog").WithTags(Name);
+        var group = endpoints.MapGroup(CatalogApiPaths.Root).WithTags(Name);
         group.MapModuleHealth(Name);
+        group.MapCreateProduct();
+        group.MapEditProduct();
+        group.MapGetProduct();
+        group.MapListProducts();
+        group.MapChangeProductStatus();
+        group.MapAdjustStock();
+        group.MapListStockAdjustments();
+        group.MapRegisterBatch();
+        group.MapListBatches();
+        group.MapTraceBatch();
+        group.MapSearchShop();
+        group.MapGetShopProduct();
+        group.MapGetStorefront();
         return endpoints;
     }
 }

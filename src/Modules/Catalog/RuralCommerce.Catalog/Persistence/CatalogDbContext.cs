@@ -1,5 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Catalog.Contracts;
+using RuralCommerce.Catalog.Domain.Batches;
+using RuralCommerce.Catalog.Domain.Members;
+using RuralCommerce.Catalog.Domain.Products;
 using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Catalog.Persistence;
 
@@ -8,6 +13,37 @@ internal abstract class CatalogDbContext(DbContextOptions options) : ModuleDbCon
     internal const string SchemaName = "catalog";
 
     public override string Schema => SchemaName;
+
+    public DbSet<Cooperative> Cooperatives => Set<Cooperative>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
+
+    public DbSet<Batch> Batches => Set<Batch>();
+
+    /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ProductListed { Product: var p } =>
+        [
+            new ProductListedIntegrationEvent(
+                p.Id.Value, p.CooperativeId, p.SellerId, p.Code, p.Name, p.Category.ToString(), p.Unit.ToString(), p.ListPriceFen),
+        ],
+        ProductChanged { Product: var p } =>
+            [new ProductChangedIntegrationEvent(p.Id.Value, p.Name, p.Category.ToString(), p.Unit.ToString(), p.ListPriceFen)],
+        ProductDelisted { Product: var p } => [new ProductDelistedIntegrationEvent(p.Id.Value, p.DelistReason!.Value.ToString())],
+        StockAdjusted { Product: var p, Adjustment: var a } =>
+            [new StockAdjustedIntegrationEvent(p.Id.Value, p.CooperativeId, a.Delta, a.StockOnHand, a.Sequence, a.Kind.ToString())],
+        BatchRegistered { Batch: var b } =>
+        [
+            new BatchRegisteredIntegrationEvent(
+                b.Id, b.ProductId.Value, b.CooperativeId, b.SellerId, b.Code, b.HarvestedOn, b.Village, b.QuantityProduced),
+        ],
+        _ => [],
+    };
 }
 
 /// <summary>The embedded default; migrations in Persistence/Migrations/Sqlite.</summary>

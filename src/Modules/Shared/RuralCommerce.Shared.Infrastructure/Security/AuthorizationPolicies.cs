@@ -12,6 +12,12 @@ public static class AuthorizationPolicies
     /// <summary>An active member with the Admin role in the <c>{cooperativeId}</c> cooperative (or a platform admin).</summary>
     public const string CooperativeAdmin = "CooperativeAdmin";
 
+    /// <summary>An active member with the Seller role in the <c>{cooperativeId}</c> cooperative.</summary>
+    public const string CooperativeSeller = "CooperativeSeller";
+
+    /// <summary>An active member with the LivestreamHost role in the <c>{cooperativeId}</c> cooperative.</summary>
+    public const string CooperativeLivestreamHost = "CooperativeLivestreamHost";
+
     /// <summary>The route value the cooperative policies read.</summary>
     public const string CooperativeRouteValue = "cooperativeId";
 }

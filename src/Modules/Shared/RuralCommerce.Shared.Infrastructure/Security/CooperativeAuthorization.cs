@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Routing;
 namespace RuralCommerce.Shared.Infrastructure.Security;
 
 /// <summary>Access to one cooperative's routes, decided from the <c>{cooperativeId}</c> route value and the token.</summary>
-internal sealed class CooperativeRequirement(bool adminOnly) : IAuthorizationRequirement
+/// <summary>Membership of the route's cooperative; with <paramref name="role"/>, holding that role there too.</summary>
+internal sealed class CooperativeRequirement(string? role) : IAuthorizationRequirement
 {
-    public bool AdminOnly { get; } = adminOnly;
+    public string? Role { get; } = role;
 }
 
 internal sealed class CooperativeRequirementHandler : AuthorizationHandler<CooperativeRequirement>
@@ -20,9 +21,13 @@ internal sealed class CooperativeRequirementHandler : AuthorizationHandler<Coope
             return Task.CompletedTask;
         }
 
-        var allowed = requirement.AdminOnly
-            ? context.User.CanAdminister(cooperativeId)
-            : context.User.IsPlatformAdmin() || context.User.MembershipIn(cooperativeId) is not null;
+        var allowed = requirement.Role switch
+        {
+            null => context.User.IsPlatformAdmin() || context.User.MembershipIn(cooperativeId) is not null,
+            "Admin" => context.User.CanAdminister(cooperativeId),
+            // Selling and hosting are a member's own work: a platform admin administers, it does not sell.
+            var role => context.User.MembershipIn(cooperativeId)?.HasRole(role) ?? false,
+        };
         if (allowed)
         {
             context.Succeed(requirement);

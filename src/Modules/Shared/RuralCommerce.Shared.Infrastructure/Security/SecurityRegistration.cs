@@ -57,8 +57,10 @@ public static class SecurityRegistration
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AuthorizationPolicies.PlatformAdmin, policy => policy.RequireAuthenticatedUser().RequireRole(PlatformRoles.Admin))
-            .AddPolicy(AuthorizationPolicies.CooperativeMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement(adminOnly: false)))
-            .AddPolicy(AuthorizationPolicies.CooperativeAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement(adminOnly: true)));
+            .AddPolicy(AuthorizationPolicies.CooperativeMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement(role: null)))
+            .AddPolicy(AuthorizationPolicies.CooperativeAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement("Admin")))
+            .AddPolicy(AuthorizationPolicies.CooperativeSeller, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement("Seller")))
+            .AddPolicy(AuthorizationPolicies.CooperativeLivestreamHost, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement("LivestreamHost")));
         return services;
     }
 

@@ -59,6 +59,29 @@ public sealed class ValidationErrors
         return valid ? Money.Yuan(amount!.Value) : Money.Zero;
     }
 
+    /// <summary>One of <typeparamref name="TEnum"/>'s names, in any case (numbers are refused: the API speaks names).</summary>
+    public TEnum RequireName<TEnum>(string? value, string field)
+        where TEnum : struct, Enum
+    {
+        var valid = !string.IsNullOrWhiteSpace(value) && !char.IsAsciiDigit(value.Trim()[0])
+            && Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out _);
+        Require(valid, field, $"{field} must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+        return valid ? Enum.Parse<TEnum>(value!.Trim(), ignoreCase: true) : default;
+    }
+
+    /// <summary>An optional text of at most <paramref name="maxLength"/> characters, trimmed; blank becomes null.</summary>
+    public string? OptionalText(string? value, string field, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        Require(trimmed.Length <= maxLength, field, $"{field} must be at most {maxLength} characters.");
+        return trimmed;
+    }
+
     public void ThrowIfAny()
     {
         if (!IsEmpty)

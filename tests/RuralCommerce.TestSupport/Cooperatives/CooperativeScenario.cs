@@ -3,7 +3,7 @@ using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Features.RegisterCooperative;
 using RuralCommerce.TestSupport;
 
-namespace RuralCommerce.Cooperatives.Tests;
+namespace RuralCommerce.TestSupport.Cooperatives;
 
 /// <summary>
 /// A registered cooperative whose first administrator is a real, verified, signed-in person — whose token carries

@@ -14,7 +14,7 @@ using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.TestSupport;
 using Paths = RuralCommerce.Cooperatives.CooperativesApiPaths;
 
-namespace RuralCommerce.Cooperatives.Tests;
+namespace RuralCommerce.TestSupport.Cooperatives;
 
 /// <summary>
 /// The Cooperatives API as one signed-in person uses it: one method per endpoint, each route filled from the constants

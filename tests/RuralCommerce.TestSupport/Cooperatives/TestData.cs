@@ -3,7 +3,7 @@ using RuralCommerce.Cooperatives.Domain.Members;
 using RuralCommerce.Cooperatives.Features.AddMember;
 using RuralCommerce.TestSupport;
 
-namespace RuralCommerce.Cooperatives.Tests;
+namespace RuralCommerce.TestSupport.Cooperatives;
 
 internal static class TestData
 {

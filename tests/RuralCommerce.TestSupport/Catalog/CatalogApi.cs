@@ -1,0 +1,67 @@
+using RuralCommerce.Catalog.Features.AdjustStock;
+using RuralCommerce.Catalog.Features.Common;
+using RuralCommerce.Catalog.Features.CreateProduct;
+using RuralCommerce.Catalog.Features.EditProduct;
+using RuralCommerce.Catalog.Features.GetShopProduct;
+using RuralCommerce.Catalog.Features.GetStorefront;
+using RuralCommerce.Catalog.Features.RegisterBatch;
+using RuralCommerce.Catalog.Features.TraceBatch;
+using RuralCommerce.Shared.Infrastructure.Web;
+using Paths = RuralCommerce.Catalog.CatalogApiPaths;
+
+namespace RuralCommerce.TestSupport.Catalog;
+
+/// <summary>The Catalog API as one person (or an anonymous buyer) uses it: one method per endpoint.</summary>
+internal sealed class CatalogApi(HttpClient http) : ApiClient(http)
+{
+    public Task<Reply<ProductResponse>> CreateProduct(Guid cooperativeId, CreateProductRequest product, string? idempotencyKey = null) =>
+        PostAsync<ProductResponse>(Paths.Url(Paths.Products, cooperativeId), product, idempotencyKey);
+
+    public Task<Reply<ProductResponse>> EditProduct(Guid cooperativeId, Guid productId, EditProductRequest product) =>
+        PutAsync<ProductResponse>(Paths.Url(Paths.Product, cooperativeId, productId), product);
+
+    public Task<Reply<ProductResponse>> GetProduct(Guid cooperativeId, Guid productId) =>
+        GetAsync<ProductResponse>(Paths.Url(Paths.Product, cooperativeId, productId));
+
+    public Task<Reply<PagedResult<ProductResponse>>> ListProducts(Guid cooperativeId, string query = "") =>
+        GetAsync<PagedResult<ProductResponse>>(Paths.Url(Paths.Products, cooperativeId) + query);
+
+    public Task<Reply<ProductResponse>> List(Guid cooperativeId, Guid productId) =>
+        PostAsync<ProductResponse>(Paths.Url(Paths.ListProduct, cooperativeId, productId));
+
+    public Task<Reply<ProductResponse>> Delist(Guid cooperativeId, Guid productId) =>
+        PostAsync<ProductResponse>(Paths.Url(Paths.DelistProduct, cooperativeId, productId));
+
+    public Task<Reply<StockAdjustmentResponse>> AdjustStock(Guid cooperativeId, Guid productId, AdjustStockRequest adjustment, string? idempotencyKey = null) =>
+        PostAsync<StockAdjustmentResponse>(Paths.Url(Paths.StockAdjustments, cooperativeId, productId), adjustment, idempotencyKey);
+
+    public Task<Reply<PagedResult<StockAdjustmentResponse>>> StockHistory(Guid cooperativeId, Guid productId) =>
+        GetAsync<PagedResult<StockAdjustmentResponse>>(Paths.Url(Paths.StockAdjustments, cooperativeId, productId));
+
+    public Task<Reply<BatchResponse>> RegisterBatch(Guid cooperativeId, Guid productId, RegisterBatchRequest batch) =>
+        PostAsync<BatchResponse>(Paths.Url(Paths.Batches, cooperativeId, productId), batch);
+
+    public Task<Reply<IReadOnlyList<BatchResponse>>> Batches(Guid cooperativeId, Guid productId) =>
+        GetAsync<IReadOnlyList<BatchResponse>>(Paths.Url(Paths.Batches, cooperativeId, productId));
+
+    public Task<Reply<TraceResponse>> Trace(Guid cooperativeId, string batchCode) =>
+        GetAsync<TraceResponse>(Paths.Url(Paths.Trace, cooperativeId, batchCode));
+
+    public Task<Reply<PagedResult<ShopProductSummary>>> Search(string query = "") =>
+        GetAsync<PagedResult<ShopProductSummary>>(Paths.Url(Paths.ShopProducts) + query);
+
+    public Task<Reply<ShopProductResponse>> ShopProduct(Guid productId) =>
+        GetAsync<ShopProductResponse>(Paths.Url(Paths.ShopProduct, productId));
+
+    public Task<Reply<StorefrontResponse>> Storefront(Guid cooperativeId, string query = "") =>
+        GetAsync<StorefrontResponse>(Paths.Url(Paths.Storefront, cooperativeId) + query);
+
+    public Task<Reply<PhotoResponse>> UploadPhoto(Guid cooperativeId, Guid productId, byte[] content, string fileName, string contentType)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        return PostContentAsync<PhotoResponse>(Paths.Url(Paths.Photos, cooperativeId, productId), form);
+    }
+}
