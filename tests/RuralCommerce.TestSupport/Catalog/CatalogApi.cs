@@ -4,6 +4,7 @@ using RuralCommerce.Catalog.Features.CreateProduct;
 using RuralCommerce.Catalog.Features.EditProduct;
 using RuralCommerce.Catalog.Features.GetShopProduct;
 using RuralCommerce.Catalog.Features.GetStorefront;
+using RuralCommerce.Catalog.Features.ProductPhotos;
 using RuralCommerce.Catalog.Features.RegisterBatch;
 using RuralCommerce.Catalog.Features.TraceBatch;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -55,6 +56,12 @@ internal sealed class CatalogApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<StorefrontResponse>> Storefront(Guid cooperativeId, string query = "") =>
         GetAsync<StorefrontResponse>(Paths.Url(Paths.Storefront, cooperativeId) + query);
+
+    public Task<Reply<ProductResponse>> ReorderPhotos(Guid cooperativeId, Guid productId, IReadOnlyList<Guid> photoIds) =>
+        PutAsync<ProductResponse>(Paths.Url(Paths.PhotoOrder, cooperativeId, productId), new ReorderPhotosRequest(photoIds));
+
+    public Task<Reply<object>> RemovePhoto(Guid cooperativeId, Guid productId, Guid photoId) =>
+        DeleteAsync<object>(Paths.Url(Paths.Photo, cooperativeId, productId, photoId));
 
     public Task<Reply<PhotoResponse>> UploadPhoto(Guid cooperativeId, Guid productId, byte[] content, string fileName, string contentType)
     {

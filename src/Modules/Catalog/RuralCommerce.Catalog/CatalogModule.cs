@@ -13,6 +13,7 @@ using RuralCommerce.Catalog.Features.GetStorefront;
 using RuralCommerce.Catalog.Features.ListBatches;
 using RuralCommerce.Catalog.Features.ListProducts;
 using RuralCommerce.Catalog.Features.ListStockAdjustments;
+using RuralCommerce.Catalog.Features.ProductPhotos;
 using RuralCommerce.Catalog.Features.RegisterBatch;
 using RuralCommerce.Catalog.Features.SearchShop;
 using RuralCommerce.Catalog.Features.TraceBatch;
@@ -49,6 +50,7 @@ public static class CatalogModule
         group.MapChangeProductStatus();
         group.MapAdjustStock();
         group.MapListStockAdjustments();
+        group.MapProductPhotos();
         group.MapRegisterBatch();
         group.MapListBatches();
         group.MapTraceBatch();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RuralCommerce.Shared.Infrastructure.Files;
 using RuralCommerce.Shared.Infrastructure.Messaging;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -39,6 +40,7 @@ public static class SharedInfrastructureRegistration
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSms(configuration);
+        services.AddFileStore();
 
         // Modules add their own policies; a rejection is a 429 problem document (written by the status-code pages).
         services.AddRateLimiter(options =>
