@@ -31,6 +31,8 @@ public sealed partial class EndpointAuthorizationTests(ApiFactory factory) : ICl
         "GET /api/catalog/trace/{cooperativeId}/{batchCode}/qr.png",
         "GET /api/catalog/trace/{cooperativeId}/{batchCode}/qr.svg",
         "GET /api/catalog/photos/{file}",
+        "GET /api/catalog/shop/livestreams",
+        "GET /api/catalog/shop/livestreams/{eventId}",
     ];
 
     [Fact]

@@ -2,10 +2,12 @@ using RuralCommerce.Catalog.Features.AdjustStock;
 using RuralCommerce.Catalog.Features.Common;
 using RuralCommerce.Catalog.Features.CreateProduct;
 using RuralCommerce.Catalog.Features.EditProduct;
+using RuralCommerce.Catalog.Features.FeatureProducts;
 using RuralCommerce.Catalog.Features.GetShopProduct;
 using RuralCommerce.Catalog.Features.GetStorefront;
 using RuralCommerce.Catalog.Features.ProductPhotos;
 using RuralCommerce.Catalog.Features.RegisterBatch;
+using RuralCommerce.Catalog.Features.ScheduleLivestream;
 using RuralCommerce.Catalog.Features.TraceBatch;
 using RuralCommerce.Shared.Infrastructure.Web;
 using Paths = RuralCommerce.Catalog.CatalogApiPaths;
@@ -56,6 +58,39 @@ internal sealed class CatalogApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<StorefrontResponse>> Storefront(Guid cooperativeId, string query = "") =>
         GetAsync<StorefrontResponse>(Paths.Url(Paths.Storefront, cooperativeId) + query);
+
+    public Task<Reply<LivestreamResponse>> ScheduleLivestream(Guid cooperativeId, LivestreamPlanRequest plan) =>
+        PostAsync<LivestreamResponse>(Paths.Url(Paths.Livestreams, cooperativeId), plan);
+
+    public Task<Reply<LivestreamResponse>> ReplanLivestream(Guid cooperativeId, Guid eventId, LivestreamPlanRequest plan) =>
+        PutAsync<LivestreamResponse>(Paths.Url(Paths.Livestream, cooperativeId, eventId), plan);
+
+    public Task<Reply<LivestreamResponse>> StartLivestream(Guid cooperativeId, Guid eventId) =>
+        PostAsync<LivestreamResponse>(Paths.Url(Paths.StartLivestream, cooperativeId, eventId));
+
+    public Task<Reply<LivestreamResponse>> EndLivestream(Guid cooperativeId, Guid eventId) =>
+        PostAsync<LivestreamResponse>(Paths.Url(Paths.EndLivestream, cooperativeId, eventId));
+
+    public Task<Reply<LivestreamResponse>> CancelLivestream(Guid cooperativeId, Guid eventId) =>
+        PostAsync<LivestreamResponse>(Paths.Url(Paths.CancelLivestream, cooperativeId, eventId));
+
+    public Task<Reply<LivestreamResponse>> Feature(Guid cooperativeId, Guid eventId, Guid productId, decimal? livestreamPrice = null, decimal? cap = null) =>
+        PutAsync<LivestreamResponse>(Paths.Url(Paths.FeaturedProduct, cooperativeId, eventId, productId), new FeatureProductRequest(livestreamPrice, cap));
+
+    public Task<Reply<LivestreamResponse>> Unfeature(Guid cooperativeId, Guid eventId, Guid productId) =>
+        DeleteAsync<LivestreamResponse>(Paths.Url(Paths.FeaturedProduct, cooperativeId, eventId, productId));
+
+    public Task<Reply<LivestreamResponse>> Pin(Guid cooperativeId, Guid eventId, Guid productId) =>
+        PutAsync<LivestreamResponse>(Paths.Url(Paths.PinnedProduct, cooperativeId, eventId), new PinProductRequest(productId));
+
+    public Task<Reply<PagedResult<LivestreamResponse>>> Livestreams(Guid cooperativeId, string query = "") =>
+        GetAsync<PagedResult<LivestreamResponse>>(Paths.Url(Paths.Livestreams, cooperativeId) + query);
+
+    public Task<Reply<IReadOnlyList<LivestreamResponse>>> ShopLivestreams(string query = "") =>
+        GetAsync<IReadOnlyList<LivestreamResponse>>(Paths.Url(Paths.ShopLivestreams) + query);
+
+    public Task<Reply<LivestreamResponse>> ShopLivestream(Guid eventId) =>
+        GetAsync<LivestreamResponse>(Paths.Url(Paths.ShopLivestream, eventId));
 
     public Task<Reply<ProductResponse>> ReorderPhotos(Guid cooperativeId, Guid productId, IReadOnlyList<Guid> photoIds) =>
         PutAsync<ProductResponse>(Paths.Url(Paths.PhotoOrder, cooperativeId, productId), new ReorderPhotosRequest(photoIds));

@@ -21,10 +21,19 @@ internal static class CatalogApiPaths
     public const string Photo = Photos + "/{photoId:guid}";
     public const string PhotoOrder = Photos + "/order";
     public const string Batches = Product + "/batches";
+    public const string Livestreams = Cooperative + "/livestreams";
+    public const string Livestream = Livestreams + "/{eventId:guid}";
+    public const string StartLivestream = Livestream + "/start";
+    public const string EndLivestream = Livestream + "/end";
+    public const string CancelLivestream = Livestream + "/cancel";
+    public const string FeaturedProduct = Livestream + "/featured/{productId:guid}";
+    public const string PinnedProduct = Livestream + "/pinned";
 
     // Anyone: the shop, a storefront, a batch's trace record and its QR code, photo files.
     public const string ShopProducts = "/shop/products";
     public const string ShopProduct = ShopProducts + "/{productId:guid}";
+    public const string ShopLivestreams = "/shop/livestreams";
+    public const string ShopLivestream = ShopLivestreams + "/{eventId:guid}";
     public const string Storefront = "/shop/cooperatives/{cooperativeId:guid}";
     public const string Trace = "/trace/{cooperativeId:guid}/{batchCode}";
     public const string TraceQrPng = Trace + "/qr.png";

@@ -7,15 +7,20 @@ using RuralCommerce.Catalog.Features.AdjustStock;
 using RuralCommerce.Catalog.Features.ChangeProductStatus;
 using RuralCommerce.Catalog.Features.CreateProduct;
 using RuralCommerce.Catalog.Features.EditProduct;
+using RuralCommerce.Catalog.Features.FeatureProducts;
 using RuralCommerce.Catalog.Features.GetProduct;
 using RuralCommerce.Catalog.Features.GetShopProduct;
 using RuralCommerce.Catalog.Features.GetStorefront;
 using RuralCommerce.Catalog.Features.ListBatches;
+using RuralCommerce.Catalog.Features.ListLivestreams;
 using RuralCommerce.Catalog.Features.ListProducts;
 using RuralCommerce.Catalog.Features.ListStockAdjustments;
 using RuralCommerce.Catalog.Features.ProductPhotos;
 using RuralCommerce.Catalog.Features.RegisterBatch;
+using RuralCommerce.Catalog.Features.RunLivestream;
+using RuralCommerce.Catalog.Features.ScheduleLivestream;
 using RuralCommerce.Catalog.Features.SearchShop;
+using RuralCommerce.Catalog.Features.ShopLivestreams;
 using RuralCommerce.Catalog.Features.TraceBatch;
 using RuralCommerce.Catalog.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
@@ -57,6 +62,11 @@ public static class CatalogModule
         group.MapSearchShop();
         group.MapGetShopProduct();
         group.MapGetStorefront();
+        group.MapScheduleLivestream();
+        group.MapRunLivestream();
+        group.MapFeatureProducts();
+        group.MapListLivestreams();
+        group.MapShopLivestreams();
         return endpoints;
     }
 }

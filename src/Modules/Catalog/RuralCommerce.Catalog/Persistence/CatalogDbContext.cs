@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Catalog.Contracts;
 using RuralCommerce.Catalog.Domain.Batches;
+using RuralCommerce.Catalog.Domain.Livestreams;
 using RuralCommerce.Catalog.Domain.Members;
 using RuralCommerce.Catalog.Domain.Products;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -24,6 +25,10 @@ internal abstract class CatalogDbContext(DbContextOptions options) : ModuleDbCon
 
     public DbSet<Batch> Batches => Set<Batch>();
 
+    public DbSet<LivestreamEvent> LivestreamEvents => Set<LivestreamEvent>();
+
+    public DbSet<FeaturedProduct> FeaturedProducts => Set<FeaturedProduct>();
+
     /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {
@@ -42,6 +47,19 @@ internal abstract class CatalogDbContext(DbContextOptions options) : ModuleDbCon
             new BatchRegisteredIntegrationEvent(
                 b.Id, b.ProductId.Value, b.CooperativeId, b.SellerId, b.Code, b.HarvestedOn, b.Village, b.QuantityProduced),
         ],
+        LivestreamScheduled { Event: var e } =>
+        [
+            new LivestreamScheduledIntegrationEvent(
+                e.Id.Value, e.CooperativeId, e.HostMemberId, e.Title, e.PlannedStart, e.PlannedEnd, e.Platform.ToString()),
+        ],
+        LivestreamStatusChanged { Event: { Status: LivestreamStatus.Live } e } =>
+            [new LivestreamStartedIntegrationEvent(e.Id.Value, e.CooperativeId, e.HostMemberId, e.StartedAt!.Value)],
+        LivestreamStatusChanged { Event: { Status: LivestreamStatus.Ended } e } => [new LivestreamEndedIntegrationEvent(e.Id.Value, e.EndedAt!.Value)],
+        LivestreamStatusChanged { Event: { Status: LivestreamStatus.Cancelled } e } => [new LivestreamCancelledIntegrationEvent(e.Id.Value)],
+        ProductFeatured { Event: var e, Product: var f } =>
+            [new ProductFeaturedIntegrationEvent(e.Id.Value, f.ProductId.Value, f.LivestreamPriceFen, f.QuantityCap)],
+        ProductUnfeatured e => [new ProductUnfeaturedIntegrationEvent(e.Event.Id.Value, e.ProductId.Value)],
+        ProductPinned e => [new ProductPinnedIntegrationEvent(e.Event.Id.Value, e.ProductId.Value)],
         _ => [],
     };
 }

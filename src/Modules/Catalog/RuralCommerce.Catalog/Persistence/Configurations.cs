@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RuralCommerce.Catalog.Domain.Batches;
+using RuralCommerce.Catalog.Domain.Livestreams;
 using RuralCommerce.Catalog.Domain.Members;
 using RuralCommerce.Catalog.Domain.Products;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -116,5 +117,35 @@ internal sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
         builder.Property(b => b.Village).HasMaxLength(50);
         builder.Property(b => b.QuantityProduced).HasPrecision(18, 3);
         builder.Property(b => b.Note).HasMaxLength(200);
+    }
+}
+
+internal sealed class LivestreamEventConfiguration : IEntityTypeConfiguration<LivestreamEvent>
+{
+    public void Configure(EntityTypeBuilder<LivestreamEvent> builder)
+    {
+        builder.ToTable("LivestreamEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Title).HasMaxLength(100);
+        builder.Property(e => e.Platform).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.StreamUrl).HasMaxLength(300);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasMany(e => e.Featured).WithOne().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Featured).HasField("_featured").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The host's console and the shop's upcoming and live events.
+        builder.HasIndex(e => new { e.CooperativeId, e.PlannedStart });
+        builder.HasIndex(e => new { e.Status, e.PlannedStart });
+    }
+}
+
+internal sealed class FeaturedProductConfiguration : IEntityTypeConfiguration<FeaturedProduct>
+{
+    public void Configure(EntityTypeBuilder<FeaturedProduct> builder)
+    {
+        builder.ToTable("FeaturedProducts");
+        builder.HasKey(f => new { f.EventId, f.ProductId });
+        builder.Ignore(f => f.LivestreamPrice);
+        builder.Property(f => f.QuantityCap).HasPrecision(18, 3);
+        builder.HasIndex(f => f.ProductId);
     }
 }

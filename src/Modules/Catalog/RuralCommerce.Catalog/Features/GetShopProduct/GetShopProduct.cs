@@ -12,11 +12,14 @@ namespace RuralCommerce.Catalog.Features.GetShopProduct;
 
 internal sealed record ShopSeller(Guid SellerId, string Name, string Village);
 
-/// <summary>A product page: <c>buyable</c> is false once the product left the shop (an old link still says what it was).</summary>
+/// <summary>
+/// A product page: <c>buyable</c> is false once the product left the shop (an old link still says what it was);
+/// <c>live</c> names the live event featuring it and the price it sells at there.
+/// </summary>
 internal sealed record ShopProductResponse(
     Guid ProductId, Guid CooperativeId, string CooperativeName, string County, string Name, string Category, string Description, string Unit,
     NetContentDto? NetContent, decimal ListPrice, decimal Available, bool Buyable, string OriginCounty, string OriginVillage, ShopSeller Seller,
-    IReadOnlyList<PhotoResponse> Photos, IReadOnlyList<BatchResponse> Batches);
+    IReadOnlyList<PhotoResponse> Photos, IReadOnlyList<BatchResponse> Batches, LiveOffer? Live);
 
 internal static class GetShopProductEndpoint
 {
@@ -39,10 +42,11 @@ internal static class GetShopProductEndpoint
         var seller = await db.Members.AsNoTracking().SingleAsync(m => m.Id == product.SellerId, cancellationToken);
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id)
             .OrderByDescending(b => b.HarvestedOn).ThenByDescending(b => b.RegisteredAt).Take(BatchesShown).ToListAsync(cancellationToken);
+        var live = product.Status == ProductStatus.Listed ? (await db.ForAsync([product], cancellationToken)).GetValueOrDefault(product.Id) : null;
         return TypedResults.Ok(new ShopProductResponse(
             product.Id.Value, cooperative.Id, cooperative.Name, cooperative.County, product.Name, product.Category.ToString(), product.Description,
             product.Unit.ToString(), product.NetContent.ToDto(), product.ListPrice.Amount, product.StockOnHand, product.Status == ProductStatus.Listed,
             product.OriginCounty, product.OriginVillage, new ShopSeller(seller.Id, seller.Name, seller.Village),
-            product.Photos.Select(p => p.ToResponse()).ToList(), batches.Select(b => b.ToResponse()).ToList()));
+            product.Photos.Select(p => p.ToResponse()).ToList(), batches.Select(b => b.ToResponse()).ToList(), live));
     }
 }

@@ -80,6 +80,89 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.SqlServer
                     b.ToTable("Batches", "catalog");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.FeaturedProduct", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("FeaturedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("LivestreamPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("QuantityCap")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.HasKey("EventId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("FeaturedProducts", "catalog");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.LivestreamEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("HostMemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PinnedProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PlannedEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("PlannedStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("StreamUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CooperativeId", "PlannedStart");
+
+                    b.HasIndex("Status", "PlannedStart");
+
+                    b.ToTable("LivestreamEvents", "catalog");
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Members.Cooperative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -427,6 +510,15 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "catalog");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.FeaturedProduct", b =>
+                {
+                    b.HasOne("RuralCommerce.Catalog.Domain.Livestreams.LivestreamEvent", null)
+                        .WithMany("Featured")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.Product", b =>
                 {
                     b.OwnsOne("RuralCommerce.Catalog.Domain.Products.NetContent", "NetContent", b1 =>
@@ -463,6 +555,11 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.SqlServer
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.LivestreamEvent", b =>
+                {
+                    b.Navigation("Featured");
                 });
 
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.Product", b =>

@@ -74,6 +74,89 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.Sqlite
                     b.ToTable("Batches", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.FeaturedProduct", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeaturedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LivestreamPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("QuantityCap")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("FeaturedProducts", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.LivestreamEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HostMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PinnedProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlannedStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StreamUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CooperativeId", "PlannedStart");
+
+                    b.HasIndex("Status", "PlannedStart");
+
+                    b.ToTable("LivestreamEvents", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Members.Cooperative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -421,6 +504,15 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.FeaturedProduct", b =>
+                {
+                    b.HasOne("RuralCommerce.Catalog.Domain.Livestreams.LivestreamEvent", null)
+                        .WithMany("Featured")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.Product", b =>
                 {
                     b.OwnsOne("RuralCommerce.Catalog.Domain.Products.NetContent", "NetContent", b1 =>
@@ -457,6 +549,11 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Livestreams.LivestreamEvent", b =>
+                {
+                    b.Navigation("Featured");
                 });
 
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.Product", b =>
