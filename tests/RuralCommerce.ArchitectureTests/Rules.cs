@@ -38,7 +38,9 @@ internal static class Rules
     /// </summary>
     public static IReadOnlyList<string> PublicTypesOtherThanModuleClass(Assembly module, Type? moduleClass) =>
         module.GetExportedTypes()
-            .Where(t => t != moduleClass && !typeof(IComponent).IsAssignableFrom(t) && t.Name != "_Imports" && !IsPageText(t, module))
+            .Where(t => t != moduleClass && !typeof(IComponent).IsAssignableFrom(t) && t.Name != "_Imports" && !IsPageText(t, module)
+                // A component's own form model (a public component's parameter must be public too).
+                && !(t.DeclaringType is { } owner && typeof(IComponent).IsAssignableFrom(owner)))
             .Select(t => t.FullName!)
             .ToList();
 

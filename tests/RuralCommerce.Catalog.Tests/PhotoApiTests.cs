@@ -48,7 +48,7 @@ public sealed class PhotoApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         using var thumbnail = await anonymous.GetAsync(new Uri(photo.ThumbnailUrl, UriKind.Relative));
         using (var decoded = SKBitmap.Decode(await thumbnail.Content.ReadAsByteArrayAsync()))
         {
-            Assert.Equal((320, 213), (decoded.Width, decoded.Height));
+            Assert.Equal((240, 160), (decoded.Width, decoded.Height));
         }
 
         Assert.Equal(photo.ThumbnailUrl, (await scenario.Anonymous.Search($"?cooperativeId={scenario.CooperativeId}")).Body.Items.Single().ThumbnailUrl);

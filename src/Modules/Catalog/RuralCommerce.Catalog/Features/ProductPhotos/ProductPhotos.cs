@@ -35,7 +35,7 @@ internal static partial class ProductPhotosEndpoints
             .WithName("UploadProductPhoto")
             .WithSummary("The seller adds a photo (JPEG, PNG or WebP up to 5 MB, in the form field \"file\") to their product; up to 9.")
             .WithDescription("Only the product's own seller. The content decides: a renamed text file or a truncated image is 400 and nothing " +
-                "is stored. The photo is re-encoded (WebP, at most 1200 px, and a 320 px thumbnail), turned upright, and served from a " +
+                "is stored. The photo is re-encoded (WebP, at most 1200 px, and a 240 px thumbnail), turned upright, and served from a " +
                 "content address that never changes. A tenth photo is 409.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
