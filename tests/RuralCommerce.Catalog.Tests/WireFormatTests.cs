@@ -82,7 +82,7 @@ public sealed class WireFormatTests(ApiFactory factory) : IClassFixture<ApiFacto
         var storefront = await scenario.Anonymous.Storefront(coop);
         var events = await scenario.Anonymous.ShopLivestreams($"?cooperativeId={coop}");
 
-        Assert.Equal(["items", .. Under("items[]", summary), "page", "pageSize", "totalCount"], JsonShape.Of(search.Text));
+        Assert.Equal(["items", .. Under("items[]", summary), "page", "pageSize", "totalCount", "totalCountIsCapped"], JsonShape.Of(search.Text));
         Assert.Equal(
             ["productId", "cooperativeId", "cooperativeName", "county", "name", "category", "description", "unit", "netContent", "netContent.amount", "netContent.unit",
              "listPrice", "available", "buyable", "originCounty", "originVillage", "seller", "seller.sellerId", "seller.name", "seller.village",

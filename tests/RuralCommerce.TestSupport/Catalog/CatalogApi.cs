@@ -8,6 +8,7 @@ using RuralCommerce.Catalog.Features.GetStorefront;
 using RuralCommerce.Catalog.Features.ProductPhotos;
 using RuralCommerce.Catalog.Features.RegisterBatch;
 using RuralCommerce.Catalog.Features.ScheduleLivestream;
+using RuralCommerce.Catalog.Features.SearchShop;
 using RuralCommerce.Catalog.Features.TraceBatch;
 using RuralCommerce.Shared.Infrastructure.Web;
 using Paths = RuralCommerce.Catalog.CatalogApiPaths;
@@ -50,8 +51,8 @@ internal sealed class CatalogApi(HttpClient http) : ApiClient(http)
     public Task<Reply<TraceResponse>> Trace(Guid cooperativeId, string batchCode) =>
         GetAsync<TraceResponse>(Paths.Url(Paths.Trace, cooperativeId, batchCode));
 
-    public Task<Reply<PagedResult<ShopProductSummary>>> Search(string query = "") =>
-        GetAsync<PagedResult<ShopProductSummary>>(Paths.Url(Paths.ShopProducts) + query);
+    public Task<Reply<ShopResults>> Search(string query = "") =>
+        GetAsync<ShopResults>(Paths.Url(Paths.ShopProducts) + query);
 
     public Task<Reply<ShopProductResponse>> ShopProduct(Guid productId) =>
         GetAsync<ShopProductResponse>(Paths.Url(Paths.ShopProduct, productId));

@@ -35,6 +35,8 @@ public static class SharedInfrastructureRegistration
         // Not AddHostedService: it de-duplicates by the factory's return type, and both of these return a BackgroundService.
         services.AddSingleton<IHostedService>(provider => WhenDispatching<OutboxDispatcher>(provider));
         services.AddSingleton<IHostedService>(provider => WhenDispatching<MessageRetention>(provider));
+        services.AddSingleton<SqliteStatistics>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<SqliteStatistics>());
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));

@@ -68,11 +68,16 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 
         // The seller's list and the administrator's list.
         builder.HasIndex(p => new { p.CooperativeId, p.SellerId, p.Status });
-        // The shop: listed products newest first, by category, by price, by name.
+        // The shop: listed products newest first, by price, by name; within a category or a county (measured: README).
         builder.HasIndex(p => new { p.Status, p.ListedAt });
-        builder.HasIndex(p => new { p.Status, p.Category, p.ListedAt });
         builder.HasIndex(p => new { p.Status, p.ListPriceFen });
         builder.HasIndex(p => new { p.Status, p.Name });
+        builder.HasIndex(p => new { p.Status, p.Category, p.ListedAt });
+        builder.HasIndex(p => new { p.Status, p.Category, p.ListPriceFen });
+        builder.HasIndex(p => new { p.Status, p.Category, p.Name });
+        builder.HasIndex(p => new { p.Status, p.OriginCounty, p.ListedAt });
+        builder.HasIndex(p => new { p.Status, p.OriginCounty, p.ListPriceFen });
+        builder.HasIndex(p => new { p.Status, p.OriginCounty, p.Name });
     }
 }
 

@@ -18,6 +18,12 @@ internal enum ShopSort
     Name,
 }
 
+/// <summary>
+/// A page of the shop. <c>totalCount</c> is exact up to 1,000 matches; past that it reads 1,000 and
+/// <c>totalCountIsCapped</c> is true (nobody pages through a thousand products, and counting all of them costs a scan).
+/// </summary>
+internal sealed record ShopResults(IReadOnlyList<ShopProductSummary> Items, int Page, int PageSize, int TotalCount, bool TotalCountIsCapped);
+
 /// <summary>What a buyer looks for: every part optional.</summary>
 internal sealed record ShopSearch(
     string? Q, string? Category, Guid? CooperativeId, string? County, decimal? MinPrice, decimal? MaxPrice, string? Sort, int? Page, int? PageSize);
@@ -29,20 +35,29 @@ internal static class SearchShopEndpoint
             .AllowAnonymous()
             .WithName("SearchShop")
             .WithSummary("The shop: listed products, searched by text in the name and description, category, cooperative, county and price range.")
-            .WithDescription("Anyone, without signing in. sort: Newest (default), PriceAscending, PriceDescending, Name. Prices in yuan. Paged (pageSize ≤ 100).")
+            .WithDescription("Anyone, without signing in. sort: Newest (default), PriceAscending, PriceDescending, Name. Prices in yuan. Paged (pageSize ≤ 100). " +
+                "totalCount is exact up to 1,000 matches; beyond, it reads 1,000 with totalCountIsCapped = true.")
             .ProducesValidationProblem();
 
-    internal static async Task<Ok<PagedResult<ShopProductSummary>>> HandleAsync(
+    public const int MaxCounted = 1_000;
+
+    internal static async Task<Ok<ShopResults>> HandleAsync(
         [AsParameters] ShopSearch search, CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var (query, paging) = Filter(db, search);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.ToSummariesAsync(db, paging.Skip, paging.PageSize, cancellationToken);
-        return TypedResults.Ok(new PagedResult<ShopProductSummary>(items, paging.Page, paging.PageSize, total));
+        var (matching, sorted, paging) = Filter(db, search);
+        var items = await sorted.ToSummariesAsync(db, paging.Skip, paging.PageSize, cancellationToken);
+        // A page that is not full ends the list: its count is known without another scan (a rare word scans once).
+        var total = items.Count > 0 && items.Count < paging.PageSize
+            ? paging.Skip + items.Count
+            : await matching.Take(MaxCounted + 1).CountAsync(cancellationToken);
+        return TypedResults.Ok(new ShopResults(items, paging.Page, paging.PageSize, Math.Min(total, MaxCounted), total > MaxCounted));
     }
 
-    /// <summary>The listed products matching <paramref name="search"/>, sorted; bad parameters are a 400 with every field's error.</summary>
-    public static (IQueryable<Product> Query, PageRequest Paging) Filter(CatalogDbContext db, ShopSearch search)
+    /// <summary>
+    /// The listed products matching <paramref name="search"/>, and the same sorted (counting never sorts); bad parameters
+    /// are a 400 with every field's error.
+    /// </summary>
+    public static (IQueryable<Product> Matching, IQueryable<Product> Sorted, PageRequest Paging) Filter(CatalogDbContext db, ShopSearch search)
     {
         var paging = PageRequest.From(search.Page, search.PageSize);
         var errors = new ValidationErrors();
@@ -88,13 +103,21 @@ internal static class SearchShopEndpoint
             query = query.Where(p => p.Name.Contains(text) || p.Description.Contains(text));
         }
 
-        query = sort switch
+        // Sorting first by a column the filter fixes (in the sort key's direction) changes nothing for the reader, but
+        // lets SQLite walk the (Status, Category|OriginCounty, sort key) index instead of sorting every match.
+        IOrderedQueryable<Product> By(bool descending) => (category, county) switch
         {
-            ShopSort.PriceAscending => query.OrderBy(p => p.ListPriceFen).ThenBy(p => p.Id),
-            ShopSort.PriceDescending => query.OrderByDescending(p => p.ListPriceFen).ThenBy(p => p.Id),
-            ShopSort.Name => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
-            _ => query.OrderByDescending(p => p.ListedAt).ThenBy(p => p.Id),
+            (not null, _) => descending ? query.OrderByDescending(p => p.Category) : query.OrderBy(p => p.Category),
+            (null, not null) => descending ? query.OrderByDescending(p => p.OriginCounty) : query.OrderBy(p => p.OriginCounty),
+            _ => descending ? query.OrderByDescending(p => p.Status) : query.OrderBy(p => p.Status),
         };
-        return (query, paging);
+        IQueryable<Product> sorted = sort switch
+        {
+            ShopSort.PriceAscending => By(descending: false).ThenBy(p => p.ListPriceFen).ThenBy(p => p.Id),
+            ShopSort.PriceDescending => By(descending: true).ThenByDescending(p => p.ListPriceFen).ThenBy(p => p.Id),
+            ShopSort.Name => By(descending: false).ThenBy(p => p.Name).ThenBy(p => p.Id),
+            _ => By(descending: true).ThenByDescending(p => p.ListedAt).ThenBy(p => p.Id),
+        };
+        return (query, sorted, paging);
     }
 }

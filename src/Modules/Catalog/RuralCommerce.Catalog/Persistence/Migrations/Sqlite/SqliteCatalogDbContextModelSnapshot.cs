@@ -324,7 +324,17 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CooperativeId", "SellerId", "Status");
 
+                    b.HasIndex("Status", "Category", "ListPriceFen");
+
                     b.HasIndex("Status", "Category", "ListedAt");
+
+                    b.HasIndex("Status", "Category", "Name");
+
+                    b.HasIndex("Status", "OriginCounty", "ListPriceFen");
+
+                    b.HasIndex("Status", "OriginCounty", "ListedAt");
+
+                    b.HasIndex("Status", "OriginCounty", "Name");
 
                     b.ToTable("Products", (string)null);
                 });
