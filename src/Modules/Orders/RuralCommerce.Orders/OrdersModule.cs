@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Orders.Features.GetOrder;
+using RuralCommerce.Orders.Features.PlaceOrder;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -24,8 +26,10 @@ public static class OrdersModule
 
     public static IEndpointRouteBuilder MapOrdersModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/orders").WithTags(Name);
+        var group = endpoints.MapGroup(OrdersApiPaths.Root).WithTags(Name);
         group.MapModuleHealth(Name);
+        group.MapPlaceOrder();
+        group.MapGetOrder();
         return endpoints;
     }
 }

@@ -26,10 +26,13 @@ public sealed class NotFoundException(string resource, object id)
 /// A conflict that is not a domain rule (duplicate key, stale state); the API answers 409 with the <see cref="Reason"/>,
 /// which pages also use to say it in the reader's language.
 /// </summary>
-public sealed class ConflictException(string reason, string message) : Exception(message)
+public sealed class ConflictException(string reason, string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
 {
     /// <summary>A stable name for the kind of conflict, e.g. <c>PhoneNotVerified</c>.</summary>
     public string Reason { get; } = reason;
+
+    /// <summary>More members of the ProblemDetails (e.g. <c>shortLines</c>: which lines of an order could not be met).</summary>
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
 }
 
 /// <summary>Input failed validation; the API answers 400 with the field errors.</summary>

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Orders.Contracts;
+using RuralCommerce.Orders.Domain.Orders;
+using RuralCommerce.Orders.Domain.Sellables;
 using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Orders.Persistence;
 
@@ -8,6 +12,23 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     internal const string SchemaName = "orders";
 
     public override string Schema => SchemaName;
+
+    public DbSet<SellableProduct> SellableProducts => Set<SellableProduct>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
+    {
+        OrderPlaced { Order: var o } =>
+        [
+            new OrderPlacedIntegrationEvent(
+                o.Id.Value, o.BuyerAccountId, o.Channel.ToString(), o.PaymentMethod.ToString(),
+                o.Lines.Select(l => new OrderLineDto(l.ProductId, l.SellerId, l.CooperativeId, l.Quantity, l.UnitPriceFen, l.LineTotalFen)).ToList(),
+                o.TotalFen, o.PlacedAt),
+        ],
+        _ => [],
+    };
 }
 
 /// <summary>The embedded default; migrations in Persistence/Migrations/Sqlite.</summary>

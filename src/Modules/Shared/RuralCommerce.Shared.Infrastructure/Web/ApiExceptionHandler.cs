@@ -75,13 +75,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Detail = rule.Message,
             Extensions = { ["rule"] = rule.RuleName },
         },
-        ConflictException conflict => new ProblemDetails
+        ConflictException conflict => WithDetails(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = "The request conflicts with the current state.",
             Detail = conflict.Message,
             Extensions = { ["reason"] = conflict.Reason },
-        },
+        }, conflict.Details),
         IdempotencyKeyReusedException reused => new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,
@@ -122,4 +122,14 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
     private partial void LogUnhandled(Exception exception);
+
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+    {
+        foreach (var (name, value) in details)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 }

@@ -1,0 +1,15 @@
+using RuralCommerce.Shared.Infrastructure.Web;
+
+namespace RuralCommerce.Orders;
+
+/// <summary>Every route the module maps, relative to <see cref="Root"/>; endpoints map them and tests fill them.</summary>
+internal static class OrdersApiPaths
+{
+    public const string Root = "/api/orders";
+
+    public const string Orders = "/";
+    public const string Mine = "/mine";
+    public const string Order = "/{orderId:guid}";
+
+    public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Catalog.Features.AdjustStock;
+using RuralCommerce.Catalog.Features.Common;
+using RuralCommerce.Orders.Features.PlaceOrder;
+using RuralCommerce.Orders.Persistence;
+
+namespace RuralCommerce.Orders.Tests;
+
+public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    /// <summary>A listed product of a seller with <paramref name="stock"/> on hand, once Orders' copy has caught up.</summary>
+    private async Task<(CatalogScenario Shop, SignedInMember Seller, ProductResponse Product)> ProductInStockAsync(decimal stock, string unit = "Bottle")
+    {
+        var shop = await CatalogScenario.CreateAsync(factory, "Hubei Rice Wine Cooperative");
+        var seller = await shop.AddSellerAsync("Chen Jie", "Zhuhe");
+        var product = await shop.ListedProductAsync(seller, CatalogTestData.RiceWine(price: 45.50m) with { Unit = unit, NetContent = null }, stock);
+        await WaitForOrdersAsync(product.ProductId, stock);
+        return (shop, seller, product);
+    }
+
+    private Task WaitForOrdersAsync(Guid productId, decimal declared) => Eventually.HoldsAsync(async () =>
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        return await db.SellableProducts.AnyAsync(p => p.Id == productId && p.Listed && p.DeclaredMilli == (long)(declared * 1000));
+    }, "Orders knows the product and its stock");
+
+    private async Task<(long Declared, long Reserved)> StockAsync(Guid productId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var p = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().SellableProducts.AsNoTracking().SingleAsync(p => p.Id == productId);
+        return (p.DeclaredMilli, p.ReservedMilli);
+    }
+
+    private async Task<OrdersApi> BuyerAsync() => new(factory.ClientFor((await factory.NewVerifiedPersonAsync("Zhao Lei")).Session));
+
+    [Fact]
+    public async Task A_buyer_places_an_order_at_the_shops_price_and_its_stock_is_reserved()
+    {
+        var (_, _, product) = await ProductInStockAsync(10m);
+        var buyer = await BuyerAsync();
+
+        var placed = await buyer.Place(OrdersApi.Buy(product.ProductId, 3m));
+
+        Assert.Equal(HttpStatusCode.Created, placed.Status);
+        var order = placed.Body;
+        Assert.Equal(("Placed", "Shop", 136.50m), (order.Status, order.Channel, order.Total));
+        var line = Assert.Single(order.Lines);
+        Assert.Equal((3m, 45.50m, 136.50m), (line.Quantity, line.UnitPrice, line.LineTotal));
+        Assert.Equal((10_000L, 3_000L), await StockAsync(product.ProductId));
+        Assert.Equal(order.OrderId, (await buyer.Get(order.OrderId)).Body.OrderId);
+        Assert.Equal([order.OrderId], (await buyer.Mine()).Body.Items.Select(o => o.OrderId));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await BuyerAsync()).Get(order.OrderId)).Status);
+    }
+
+    [Fact]
+    public async Task An_order_that_cannot_be_met_names_its_short_lines_and_reserves_nothing()
+    {
+        var (shop, seller, wine) = await ProductInStockAsync(5m);
+        var gift = await shop.ListedProductAsync(seller, CatalogTestData.RiceWine(price: 120m), stock: 2m);
+        await WaitForOrdersAsync(gift.ProductId, 2m);
+        var buyer = await BuyerAsync();
+
+        var refused = await buyer.Place(new PlaceOrderRequest(
+            [new OrderLineRequest(wine.ProductId, 4m), new OrderLineRequest(gift.ProductId, 3m)], OrdersApi.Home(), "Alipay"));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        var shortLine = Assert.Single(refused.Problem.GetProperty("shortLines").EnumerateArray());
+        Assert.Equal(gift.ProductId, shortLine.GetProperty("productId").GetGuid());
+        Assert.Equal(2m, shortLine.GetProperty("available").GetDecimal());
+        Assert.Equal((5_000L, 0L), await StockAsync(wine.ProductId));
+        Assert.Equal((2_000L, 0L), await StockAsync(gift.ProductId));
+        Assert.Equal(0, (await buyer.Mine()).Body.TotalCount);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1.5)]
+    public async Task Zero_negative_or_fractional_bottles_are_refused(double quantity)
+    {
+        var (_, _, product) = await ProductInStockAsync(5m);
+
+        var refused = await (await BuyerAsync()).Place(OrdersApi.Buy(product.ProductId, (decimal)quantity));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("lines", refused.FieldErrors.Keys);
+        Assert.Equal((5_000L, 0L), await StockAsync(product.ProductId));
+    }
+
+    [Fact]
+    public async Task A_delisted_or_unknown_product_is_not_for_sale_and_a_sent_price_is_ignored()
+    {
+        var (shop, seller, product) = await ProductInStockAsync(5m);
+        await seller.Catalog.Delist(shop.CooperativeId, product.ProductId);
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return !await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().SellableProducts.AnyAsync(p => p.Id == product.ProductId && p.Listed);
+        }, "Orders knows the product left the shop");
+        var buyer = await BuyerAsync();
+
+        var delisted = await buyer.Place(OrdersApi.Buy(product.ProductId, 1m));
+        var unknown = await buyer.Place(OrdersApi.Buy(Guid.NewGuid(), 1m));
+        Assert.Contains("ProductNotForSale", delisted.Text, StringComparison.Ordinal);
+        Assert.Contains("ProductNotForSale", unknown.Text, StringComparison.Ordinal);
+
+        var relisted = (await seller.Catalog.List(shop.CooperativeId, product.ProductId)).Body;
+        await WaitForOrdersAsync(relisted.ProductId, 5m);
+        using var tampered = await buyer.Http.PostAsync(new Uri(OrdersApiPaths.Url(OrdersApiPaths.Orders), UriKind.Relative), new StringContent(
+            JsonSerializer.Serialize(new
+            {
+                lines = new[] { new { productId = product.ProductId, quantity = 1, unitPrice = 0.01 } },
+                delivery = OrdersApi.Home(),
+                paymentMethod = "WeChatPay",
+                total = 0.01,
+            }, new JsonSerializerOptions(JsonSerializerDefaults.Web)), System.Text.Encoding.UTF8, "application/json"));
+        var order = JsonDocument.Parse(await tampered.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(45.50m, order.GetProperty("total").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Fifty_buyers_at_once_for_twenty_bottles_buy_exactly_twenty_and_replaying_every_request_changes_nothing()
+    {
+        var (_, _, product) = await ProductInStockAsync(20m);
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => BuyerAsync()));
+        var keys = buyers.Select(_ => Guid.NewGuid().ToString()).ToArray();
+
+        var replies = await Task.WhenAll(buyers.Select((b, i) => b.Place(OrdersApi.Buy(product.ProductId, 1m), keys[i])));
+
+        Assert.Equal(20, replies.Count(r => r.Status == HttpStatusCode.Created));
+        Assert.Equal(30, replies.Count(r => r.Status == HttpStatusCode.Conflict && r.Text.Contains("InsufficientStock", StringComparison.Ordinal)));
+        Assert.Equal((20_000L, 20_000L), await StockAsync(product.ProductId));
+
+        var replays = await Task.WhenAll(buyers.Select((b, i) => b.Place(OrdersApi.Buy(product.ProductId, 1m), keys[i])));
+
+        for (var i = 0; i < replies.Length; i++)
+        {
+            if (replies[i].Status == HttpStatusCode.Created)
+            {
+                Assert.Equal(replies[i].Body.OrderId, replays[i].Body.OrderId);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Conflict, replays[i].Status);
+            }
+        }
+
+        Assert.Equal((20_000L, 20_000L), await StockAsync(product.ProductId));
+        var orders = await Task.WhenAll(buyers.Select(b => b.Mine()));
+        Assert.Equal(20, orders.Sum(o => o.Body.TotalCount));
+    }
+
+    [Fact]
+    public async Task The_same_burst_split_over_two_hosts_on_one_data_folder_sells_exactly_the_stock()
+    {
+        var (_, _, product) = await ProductInStockAsync(20m);
+        using var second = new SecondHost(factory);
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            var session = (await factory.NewVerifiedPersonAsync("Zhao Lei")).Session;
+            return new OrdersApi(i % 2 == 0 ? factory.ClientFor(session) : second.ClientFor(session));
+        }));
+
+        var replies = await Task.WhenAll(buyers.Select(b => b.Place(OrdersApi.Buy(product.ProductId, 1m), Guid.NewGuid().ToString())));
+
+        Assert.Equal(20, replies.Count(r => r.Status == HttpStatusCode.Created));
+        Assert.All(replies.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Contains("InsufficientStock", r.Text, StringComparison.Ordinal));
+        Assert.Equal((20_000L, 20_000L), await StockAsync(product.ProductId));
+    }
+
+    [Fact]
+    public async Task A_restock_reaches_orders_once_and_in_sequence()
+    {
+        var (shop, seller, product) = await ProductInStockAsync(2m);
+        await seller.Catalog.AdjustStock(shop.CooperativeId, product.ProductId, new AdjustStockRequest("Restock", 8m, null, null));
+        await seller.Catalog.AdjustStock(shop.CooperativeId, product.ProductId, new AdjustStockRequest("Spoilage", 1m, null, null));
+
+        await WaitForOrdersAsync(product.ProductId, 9m);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var copy = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().SellableProducts.AsNoTracking().SingleAsync(p => p.Id == product.ProductId);
+        Assert.Equal(3, copy.StockSequence);
+    }
+}
