@@ -173,6 +173,26 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Cancelling_gives_the_stock_back_once_even_when_two_phones_cancel_at_once()
+    {
+        var (_, _, product) = await ProductInStockAsync(5m);
+        var buyer = await BuyerAsync();
+        var order = (await buyer.Place(OrdersApi.Buy(product.ProductId, 4m))).Body;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await BuyerAsync()).Cancel(order.OrderId)).Status);
+        var both = await Task.WhenAll(buyer.Cancel(order.OrderId), buyer.Cancel(order.OrderId));
+
+        Assert.Equal(1, both.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.Conflict, both.Single(r => r.Status != HttpStatusCode.OK).Status);
+        Assert.Equal((5_000L, 0L), await StockAsync(product.ProductId));
+        var cancelled = (await buyer.Get(order.OrderId)).Body;
+        Assert.Equal("Cancelled", cancelled.Status);
+        Assert.Equal(["Placed", "Cancelled"], cancelled.History.Select(h => h.Status));
+        Assert.Equal("OnlyAnUnpaidOrderIsCancelledRule", (await buyer.Cancel(order.OrderId)).BrokenRule);
+        Assert.Equal(HttpStatusCode.Created, (await (await BuyerAsync()).Place(OrdersApi.Buy(product.ProductId, 5m))).Status);
+    }
+
+    [Fact]
     public async Task A_restock_reaches_orders_once_and_in_sequence()
     {
         var (shop, seller, product) = await ProductInStockAsync(2m);

@@ -13,6 +13,8 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<OrderResponse>> Get(Guid orderId) => GetAsync<OrderResponse>(Paths.Url(Paths.Order, orderId));
 
+    public Task<Reply<OrderResponse>> Cancel(Guid orderId) => PostAsync<OrderResponse>(Paths.Url(Paths.CancelOrder, orderId));
+
     public Task<Reply<PagedResult<OrderResponse>>> Mine() => GetAsync<PagedResult<OrderResponse>>(Paths.Url(Paths.Mine));
 
     public static DeliveryRequest Home(string recipient = "Zhao Lei") =>

@@ -15,3 +15,7 @@ public sealed record OrderLineDto(Guid ProductId, Guid SellerId, Guid Cooperativ
 public sealed record OrderPlacedIntegrationEvent(
     Guid OrderId, Guid BuyerAccountId, string Channel, string PaymentMethod, IReadOnlyList<OrderLineDto> Lines, long TotalFen, DateTimeOffset PlacedAt)
     : OrderIntegrationEvent(OrderId);
+
+/// <summary>The order was cancelled (by its buyer, or expired unpaid: no actor) and its reserved stock released.</summary>
+public sealed record OrderCancelledIntegrationEvent(Guid OrderId, Guid? ActorAccountId, DateTimeOffset CancelledAt)
+    : OrderIntegrationEvent(OrderId);

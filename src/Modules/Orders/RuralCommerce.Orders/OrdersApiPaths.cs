@@ -10,6 +10,7 @@ internal static class OrdersApiPaths
     public const string Orders = "/";
     public const string Mine = "/mine";
     public const string Order = "/{orderId:guid}";
+    public const string CancelOrder = Order + "/cancel";
 
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);
 }

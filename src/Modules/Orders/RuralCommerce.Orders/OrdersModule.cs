@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Orders.Features.CancelOrder;
 using RuralCommerce.Orders.Features.GetOrder;
 using RuralCommerce.Orders.Features.PlaceOrder;
 using RuralCommerce.Orders.Persistence;
@@ -30,6 +31,7 @@ public static class OrdersModule
         group.MapModuleHealth(Name);
         group.MapPlaceOrder();
         group.MapGetOrder();
+        group.MapCancelOrder();
         return endpoints;
     }
 }

@@ -27,6 +27,7 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
                 o.Lines.Select(l => new OrderLineDto(l.ProductId, l.SellerId, l.CooperativeId, l.Quantity, l.UnitPriceFen, l.LineTotalFen)).ToList(),
                 o.TotalFen, o.PlacedAt),
         ],
+        OrderCancelled e => [new OrderCancelledIntegrationEvent(e.Order.Id.Value, e.ActorAccountId, e.Order.Transitions[^1].At)],
         _ => [],
     };
 }

@@ -33,6 +33,8 @@ internal sealed record DeliveryAddress(string Recipient, PhoneNumber Phone, stri
 
 internal sealed record OrderPlaced(Order Order) : IDomainEvent;
 
+internal sealed record OrderCancelled(Order Order, Guid? ActorAccountId) : IDomainEvent;
+
 /// <summary>
 /// A buyer's order: lines priced when placed (never from what a client sends), its stock already reserved by the
 /// use case that placed it, and every change of state kept with its time and actor.
@@ -93,6 +95,25 @@ internal sealed class Order : AggregateRoot
         order.AddDomainEvent(new OrderPlaced(order));
         return order;
     }
+
+    /// <summary>
+    /// Cancels an order that is not yet paid; the caller releases its reserved stock in the same transaction. A paid
+    /// order is cancelled with a refund, which comes with payments.
+    /// </summary>
+    public void Cancel(Guid? actorAccountId, DateTimeOffset now)
+    {
+        CheckRule(new OnlyAnUnpaidOrderIsCancelledRule(this));
+        Status = OrderStatus.Cancelled;
+        _transitions.Add(new OrderTransition(Guid.CreateVersion7(now), OrderStatus.Cancelled, now, actorAccountId));
+        AddDomainEvent(new OrderCancelled(this, actorAccountId));
+    }
+}
+
+internal sealed class OnlyAnUnpaidOrderIsCancelledRule(Order order) : IBusinessRule
+{
+    public string Message => $"Only a placed, unpaid order can be cancelled; this one is {order.Status}.";
+
+    public bool IsBroken() => order.Status != OrderStatus.Placed;
 }
 
 /// <summary>One product of an order: quantity in thousandths of its unit, unit price and line total in fen.</summary>
