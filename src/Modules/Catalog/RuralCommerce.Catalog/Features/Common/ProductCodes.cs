@@ -19,11 +19,3 @@ internal static partial class ProductCodes
     [GeneratedRegex(Pattern)]
     private static partial Regex CodeRegex();
 }
-
-/// <summary>Dates as the people using the platform count them: China Standard Time (UTC+8, no daylight saving).</summary>
-internal static class ChinaTime
-{
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
-}

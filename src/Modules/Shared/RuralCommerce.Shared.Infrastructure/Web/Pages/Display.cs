@@ -14,5 +14,5 @@ public static class Display
 
     /// <summary>A moment in China Standard Time (UTC+8), where the people who read it live.</summary>
     public static string Time(DateTimeOffset? moment) =>
-        moment?.ToOffset(TimeSpan.FromHours(8)).ToString("g", CultureInfo.CurrentCulture) ?? "";
+        moment?.ToOffset(RuralCommerce.SharedKernel.ChinaTime.Offset).ToString("g", CultureInfo.CurrentCulture) ?? "";
 }
