@@ -11,31 +11,16 @@ namespace RuralCommerce.Orders.Tests;
 
 public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    /// <summary>A listed product of a seller with <paramref name="stock"/> on hand, once Orders' copy has caught up.</summary>
-    private async Task<(CatalogScenario Shop, SignedInMember Seller, ProductResponse Product)> ProductInStockAsync(decimal stock, string unit = "Bottle")
-    {
-        var shop = await CatalogScenario.CreateAsync(factory, "Hubei Rice Wine Cooperative");
-        var seller = await shop.AddSellerAsync("Chen Jie", "Zhuhe");
-        var product = await shop.ListedProductAsync(seller, CatalogTestData.RiceWine(price: 45.50m) with { Unit = unit, NetContent = null }, stock);
-        await WaitForOrdersAsync(product.ProductId, stock);
-        return (shop, seller, product);
-    }
+    private readonly OrdersKit _kit = new(factory);
 
-    private Task WaitForOrdersAsync(Guid productId, decimal declared) => Eventually.HoldsAsync(async () =>
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        return await db.SellableProducts.AnyAsync(p => p.Id == productId && p.Listed && p.DeclaredMilli == (long)(declared * 1000));
-    }, "Orders knows the product and its stock");
+    private Task<(CatalogScenario Shop, SignedInMember Seller, ProductResponse Product)> ProductInStockAsync(decimal stock, string unit = "Bottle") =>
+        _kit.ProductInStockAsync(stock, unit);
 
-    private async Task<(long Declared, long Reserved)> StockAsync(Guid productId)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var p = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().SellableProducts.AsNoTracking().SingleAsync(p => p.Id == productId);
-        return (p.DeclaredMilli, p.ReservedMilli);
-    }
+    private Task WaitForOrdersAsync(Guid productId, decimal declared) => _kit.WaitForOrdersAsync(productId, declared);
 
-    private async Task<OrdersApi> BuyerAsync() => new(factory.ClientFor((await factory.NewVerifiedPersonAsync("Zhao Lei")).Session));
+    private Task<(long Declared, long Reserved)> StockAsync(Guid productId) => _kit.StockAsync(productId);
+
+    private Task<OrdersApi> BuyerAsync() => _kit.BuyerAsync();
 
     [Fact]
     public async Task A_buyer_places_an_order_at_the_shops_price_and_its_stock_is_reserved()
@@ -188,7 +173,7 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
         var cancelled = (await buyer.Get(order.OrderId)).Body;
         Assert.Equal("Cancelled", cancelled.Status);
         Assert.Equal(["Placed", "Cancelled"], cancelled.History.Select(h => h.Status));
-        Assert.Equal("OnlyAnUnpaidOrderIsCancelledRule", (await buyer.Cancel(order.OrderId)).BrokenRule);
+        Assert.Equal("ACancelledOrderStaysCancelledRule", (await buyer.Cancel(order.OrderId)).BrokenRule);
         Assert.Equal(HttpStatusCode.Created, (await (await BuyerAsync()).Place(OrdersApi.Buy(product.ProductId, 5m))).Status);
     }
 
@@ -203,5 +188,18 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
         await using var scope = factory.Services.CreateAsyncScope();
         var copy = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().SellableProducts.AsNoTracking().SingleAsync(p => p.Id == product.ProductId);
         Assert.Equal(3, copy.StockSequence);
+    }
+
+    [Fact]
+    public async Task The_shop_shows_what_orders_leave_and_what_a_cancellation_gives_back()
+    {
+        var (shop, _, product) = await ProductInStockAsync(10m);
+        var buyer = await BuyerAsync();
+        var order = (await buyer.Place(OrdersApi.Buy(product.ProductId, 3m))).Body;
+
+        await Eventually.HoldsAsync(async () => (await shop.Anonymous.ShopProduct(product.ProductId)).Body.Available == 7m, "the shop shows 7 left");
+        await buyer.Cancel(order.OrderId);
+        await Eventually.HoldsAsync(async () => (await shop.Anonymous.ShopProduct(product.ProductId)).Body.Available == 10m, "the shop shows 10 again");
+        Assert.Equal(10m, (await shop.Admin.GetProduct(shop.CooperativeId, product.ProductId)).Body.StockOnHand);
     }
 }

@@ -1,11 +1,16 @@
+using System.Text.Json;
+using RuralCommerce.Orders.Features.AddressBook;
+using RuralCommerce.Orders.Features.Cart;
 using RuralCommerce.Orders.Features.Common;
+using RuralCommerce.Orders.Features.CooperativeOrders;
+using RuralCommerce.Orders.Features.Payments;
 using RuralCommerce.Orders.Features.PlaceOrder;
 using RuralCommerce.Shared.Infrastructure.Web;
 using Paths = RuralCommerce.Orders.OrdersApiPaths;
 
 namespace RuralCommerce.TestSupport.Orders;
 
-/// <summary>The Orders API as one buyer uses it.</summary>
+/// <summary>The Orders API as one buyer (or a cooperative administrator) uses it.</summary>
 internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
 {
     public Task<Reply<OrderResponse>> Place(PlaceOrderRequest order, string? idempotencyKey = null) =>
@@ -15,11 +20,61 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<OrderResponse>> Cancel(Guid orderId) => PostAsync<OrderResponse>(Paths.Url(Paths.CancelOrder, orderId));
 
+    public Task<Reply<PaymentSessionResponse>> Pay(Guid orderId, string? idempotencyKey = null) =>
+        PostAsync<PaymentSessionResponse>(Paths.Url(Paths.PayOrder, orderId), null, idempotencyKey);
+
     public Task<Reply<PagedResult<OrderResponse>>> Mine() => GetAsync<PagedResult<OrderResponse>>(Paths.Url(Paths.Mine));
+
+    public Task<Reply<CartResponse>> Cart() => GetAsync<CartResponse>(Paths.Url(Paths.Cart));
+
+    public Task<Reply<CartResponse>> PutInCart(Guid productId, decimal quantity) =>
+        PutAsync<CartResponse>(Paths.Url(Paths.CartLine, productId), new CartQuantityRequest(quantity));
+
+    public Task<Reply<CartResponse>> TakeFromCart(Guid productId) => DeleteAsync<CartResponse>(Paths.Url(Paths.CartLine, productId));
+
+    public Task<Reply<OrderResponse>> Checkout(CheckoutRequest request, string? idempotencyKey = null) =>
+        PostAsync<OrderResponse>(Paths.Url(Paths.Checkout), request, idempotencyKey);
+
+    public Task<Reply<IReadOnlyList<SavedAddressResponse>>> Addresses() => GetAsync<IReadOnlyList<SavedAddressResponse>>(Paths.Url(Paths.Addresses));
+
+    public Task<Reply<SavedAddressResponse>> SaveAddress(DeliveryRequest address, bool isDefault = false) =>
+        PostAsync<SavedAddressResponse>(Paths.Url(Paths.Addresses), new SaveAddressRequest(address, isDefault));
+
+    public Task<Reply<SavedAddressResponse>> Address(Guid addressId) => GetAsync<SavedAddressResponse>(Paths.Url(Paths.Address, addressId));
+
+    public Task<Reply<SavedAddressResponse>> ChangeAddress(Guid addressId, DeliveryRequest address, bool isDefault = false) =>
+        PutAsync<SavedAddressResponse>(Paths.Url(Paths.Address, addressId), new SaveAddressRequest(address, isDefault));
+
+    public Task<Reply<object>> DeleteAddress(Guid addressId) => DeleteAsync<object>(Paths.Url(Paths.Address, addressId));
+
+    public Task<Reply<PagedResult<CooperativeOrderResponse>>> CooperativeOrders(Guid cooperativeId, string query = "") =>
+        GetAsync<PagedResult<CooperativeOrderResponse>>(Paths.Url(Paths.CooperativeOrders, cooperativeId) + query);
 
     public static DeliveryRequest Home(string recipient = "Zhao Lei") =>
         new(recipient, "+8613800138000", "Hubei", "Xiaonan", "Zhuhe", "Zhuhe", "No. 3, East Lane");
 
-    public static PlaceOrderRequest Buy(Guid productId, decimal quantity, string paymentMethod = "WeChatPay") =>
-        new([new OrderLineRequest(productId, quantity)], Home(), paymentMethod);
+    public static PlaceOrderRequest Buy(Guid productId, decimal quantity, string paymentMethod = "WeChatPay", Guid? livestreamId = null) =>
+        new([new OrderLineRequest(productId, quantity)], Home(), paymentMethod, LivestreamId: livestreamId);
+}
+
+/// <summary>Plays the payment provider: posts callbacks signed with the host's development key (or a forged one).</summary>
+internal sealed class PaymentProvider(ApiFactory factory)
+{
+    private readonly HttpClient _http = factory.CreateClient();
+
+    public async Task<Reply<PaymentNoticeResponse>> NotifyAsync(Guid orderId, string transactionId, long amountFen, string? signature = null)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { orderId, transactionId, amountFen }, JsonSerializerOptions.Web);
+        var gateway = (DevelopmentPaymentGateway)factory.Services.GetService(typeof(DevelopmentPaymentGateway))!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Paths.Url(Paths.PaymentCallback), UriKind.Relative))
+        {
+            Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } },
+        };
+        request.Headers.Add(DevelopmentPaymentGateway.SignatureHeader, signature ?? gateway.Sign(body));
+        using var response = await _http.SendAsync(request);
+        return await Reply<PaymentNoticeResponse>.ReadAsync(response);
+    }
+
+    /// <summary>Well-formed, but not made with the provider's key.</summary>
+    public static string Forged { get; } = new('a', 64);
 }

@@ -11,11 +11,34 @@ public abstract record OrderIntegrationEvent(Guid OrderId) : IntegrationEvent
 /// <summary>One line of an order: quantity in units of sale, prices in fen.</summary>
 public sealed record OrderLineDto(Guid ProductId, Guid SellerId, Guid CooperativeId, decimal Quantity, long UnitPriceFen, long LineTotalFen);
 
-/// <summary><paramref name="Channel"/>: Shop or Livestream; <paramref name="PaymentMethod"/>: WeChatPay, Alipay, BankTransfer or CashOnDelivery.</summary>
+/// <summary>
+/// <paramref name="Channel"/>: Shop or Livestream (then <paramref name="LivestreamId"/> and its host's member id);
+/// <paramref name="PaymentMethod"/>: WeChatPay, Alipay, BankTransfer or CashOnDelivery.
+/// </summary>
 public sealed record OrderPlacedIntegrationEvent(
-    Guid OrderId, Guid BuyerAccountId, string Channel, string PaymentMethod, IReadOnlyList<OrderLineDto> Lines, long TotalFen, DateTimeOffset PlacedAt)
+    Guid OrderId, Guid BuyerAccountId, string Channel, Guid? LivestreamId, Guid? LivestreamHostMemberId, string PaymentMethod,
+    IReadOnlyList<OrderLineDto> Lines, long TotalFen, DateTimeOffset PlacedAt)
     : OrderIntegrationEvent(OrderId);
 
-/// <summary>The order was cancelled (by its buyer, or expired unpaid: no actor) and its reserved stock released.</summary>
-public sealed record OrderCancelledIntegrationEvent(Guid OrderId, Guid? ActorAccountId, DateTimeOffset CancelledAt)
+/// <summary>The order's money arrived: <paramref name="AmountFen"/> through <paramref name="PaymentMethod"/>.</summary>
+public sealed record OrderPaidIntegrationEvent(Guid OrderId, string PaymentMethod, long AmountFen, DateTimeOffset PaidAt)
     : OrderIntegrationEvent(OrderId);
+
+/// <summary>
+/// The order was cancelled (by its buyer, or expired unpaid: no actor) and its reserved stock released;
+/// <paramref name="RefundDue"/> when it had been paid and its money goes back.
+/// </summary>
+public sealed record OrderCancelledIntegrationEvent(Guid OrderId, Guid? ActorAccountId, DateTimeOffset CancelledAt, bool RefundDue)
+    : OrderIntegrationEvent(OrderId);
+
+/// <summary>Stock of one product held or given back by an order: delivered in order per product.</summary>
+public abstract record ProductStockIntegrationEvent(Guid ProductId) : IntegrationEvent
+{
+    public override string PartitionKey => $"product:{ProductId}";
+}
+
+/// <summary>An order holds <paramref name="Quantity"/> (units of sale) of the product until it ships or is cancelled.</summary>
+public sealed record StockReservedIntegrationEvent(Guid ProductId, Guid OrderId, decimal Quantity) : ProductStockIntegrationEvent(ProductId);
+
+/// <summary>A cancelled or expired order gave <paramref name="Quantity"/> back: it can be sold again.</summary>
+public sealed record StockReleasedIntegrationEvent(Guid ProductId, Guid OrderId, decimal Quantity) : ProductStockIntegrationEvent(ProductId);

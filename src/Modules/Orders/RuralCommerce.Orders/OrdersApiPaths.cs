@@ -11,6 +11,14 @@ internal static class OrdersApiPaths
     public const string Mine = "/mine";
     public const string Order = "/{orderId:guid}";
     public const string CancelOrder = Order + "/cancel";
+    public const string PayOrder = Order + "/pay";
+    public const string PaymentCallback = "/payments/callback";
+    public const string Cart = "/cart";
+    public const string CartLine = Cart + "/{productId:guid}";
+    public const string Checkout = Cart + "/checkout";
+    public const string Addresses = "/addresses";
+    public const string Address = Addresses + "/{addressId:guid}";
+    public const string CooperativeOrders = "/cooperatives/{cooperativeId:guid}";
 
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);
 }

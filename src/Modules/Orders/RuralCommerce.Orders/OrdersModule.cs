@@ -3,8 +3,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RuralCommerce.Orders.Features.AddressBook;
 using RuralCommerce.Orders.Features.CancelOrder;
+using RuralCommerce.Orders.Features.Cart;
+using RuralCommerce.Orders.Features.Common;
+using RuralCommerce.Orders.Features.CooperativeOrders;
 using RuralCommerce.Orders.Features.GetOrder;
+using RuralCommerce.Orders.Features.Housekeeping;
+using RuralCommerce.Orders.Features.Payments;
 using RuralCommerce.Orders.Features.PlaceOrder;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
@@ -22,6 +30,13 @@ public static class OrdersModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDatabase<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext>(Name, OrdersDbContext.SchemaName);
         services.AddIntegrationEventHandlersFrom(typeof(OrdersModule).Assembly);
+        services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.SectionName));
+        services.AddSingleton(provider => new DevelopmentPaymentGateway(DevelopmentPaymentGateway.LoadSecret(
+            provider.GetRequiredService<IOptions<OrdersOptions>>().Value.PaymentCallbackSecret,
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(provider.GetRequiredService<IHostEnvironment>().ContentRootPath))));
+        services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<DevelopmentPaymentGateway>());
+        services.AddSingleton<OrderHousekeeping>();
+        services.AddHostedService(provider => provider.GetRequiredService<OrderHousekeeping>());
         return services;
     }
 
@@ -32,6 +47,11 @@ public static class OrdersModule
         group.MapPlaceOrder();
         group.MapGetOrder();
         group.MapCancelOrder();
+        group.MapPayOrder();
+        group.MapPaymentCallback();
+        group.MapCart();
+        group.MapAddressBook();
+        group.MapListCooperativeOrders();
         return endpoints;
     }
 }

@@ -7,4 +7,7 @@ public static class ChinaTime
 
     /// <summary>The calendar date in China at <paramref name="now"/>.</summary>
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
+
+    /// <summary>The instant a China calendar day begins, in UTC.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 }

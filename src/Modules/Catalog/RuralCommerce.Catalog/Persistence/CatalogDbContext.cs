@@ -24,6 +24,8 @@ internal abstract class CatalogDbContext(DbContextOptions options) : ModuleDbCon
 
     public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
 
+    public DbSet<OrderHold> OrderHolds => Set<OrderHold>();
+
     public DbSet<Batch> Batches => Set<Batch>();
 
     public DbSet<LivestreamEvent> LivestreamEvents => Set<LivestreamEvent>();

@@ -39,6 +39,16 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     }
 }
 
+internal sealed class OrderHoldConfiguration : IEntityTypeConfiguration<OrderHold>
+{
+    public void Configure(EntityTypeBuilder<OrderHold> builder)
+    {
+        builder.ToTable("OrderHolds");
+        builder.HasKey(h => h.ProductId);
+        builder.Property(h => h.Quantity).HasPrecision(18, 3);
+    }
+}
+
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuralCommerce.Orders.Domain.Buyers;
+using RuralCommerce.Orders.Domain.Livestreams;
 using RuralCommerce.Orders.Domain.Orders;
 using RuralCommerce.Orders.Domain.Sellables;
 
@@ -31,21 +33,101 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(o => o.Total);
-        builder.ComplexProperty(o => o.Delivery, address =>
-        {
-            address.Property(a => a.Recipient).HasColumnName("Recipient").HasMaxLength(50);
-            address.Property(a => a.Phone).HasColumnName("RecipientPhone");
-            address.Property(a => a.Province).HasColumnName("Province").HasMaxLength(50);
-            address.Property(a => a.County).HasColumnName("County").HasMaxLength(50);
-            address.Property(a => a.Township).HasColumnName("Township").HasMaxLength(50);
-            address.Property(a => a.Village).HasColumnName("Village").HasMaxLength(50);
-            address.Property(a => a.Detail).HasColumnName("AddressDetail").HasMaxLength(200);
-        });
+        builder.ComplexProperty(o => o.Delivery, DeliveryColumns.Map);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(o => o.Transitions).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Transitions).HasField("_transitions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Payments).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Payments).HasField("_payments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Refunds).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Refunds).HasField("_refunds").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(o => new { o.BuyerAccountId, o.PlacedAt });
+        // The expiry job's scan: unpaid orders, oldest first.
+        builder.HasIndex(o => new { o.Status, o.PlacedAt });
+        builder.HasIndex(o => new { o.LivestreamId, o.PlacedAt });
+    }
+}
+
+internal static class DeliveryColumns
+{
+    public static void Map(ComplexPropertyBuilder<DeliveryAddress> address)
+    {
+        address.Property(a => a.Recipient).HasColumnName("Recipient").HasMaxLength(50);
+        address.Property(a => a.Phone).HasColumnName("RecipientPhone");
+        address.Property(a => a.Province).HasColumnName("Province").HasMaxLength(50);
+        address.Property(a => a.County).HasColumnName("County").HasMaxLength(50);
+        address.Property(a => a.Township).HasColumnName("Township").HasMaxLength(50);
+        address.Property(a => a.Village).HasColumnName("Village").HasMaxLength(50);
+        address.Property(a => a.Detail).HasColumnName("AddressDetail").HasMaxLength(200);
+    }
+}
+
+internal sealed class OrderPaymentConfiguration : IEntityTypeConfiguration<OrderPayment>
+{
+    public void Configure(EntityTypeBuilder<OrderPayment> builder)
+    {
+        builder.ToTable("OrderPayments");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.TransactionId).HasMaxLength(64);
+        builder.HasIndex(p => p.TransactionId).IsUnique();
+    }
+}
+
+internal sealed class OrderRefundConfiguration : IEntityTypeConfiguration<OrderRefund>
+{
+    public void Configure(EntityTypeBuilder<OrderRefund> builder)
+    {
+        builder.ToTable("OrderRefunds");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Reason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.ProviderReference).HasMaxLength(64);
+        // The refund job's scan: refunds still owed.
+        builder.HasIndex(r => r.RefundedAt);
+    }
+}
+
+internal sealed class LiveEventConfiguration : IEntityTypeConfiguration<LiveEvent>
+{
+    public void Configure(EntityTypeBuilder<LiveEvent> builder)
+    {
+        builder.ToTable("LiveEvents");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Title).HasMaxLength(100);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class LiveOfferConfiguration : IEntityTypeConfiguration<LiveOffer>
+{
+    public void Configure(EntityTypeBuilder<LiveOffer> builder)
+    {
+        builder.ToTable("LiveOffers");
+        builder.HasKey(o => new { o.LivestreamId, o.ProductId });
+    }
+}
+
+internal sealed class SavedAddressConfiguration : IEntityTypeConfiguration<SavedAddress>
+{
+    public void Configure(EntityTypeBuilder<SavedAddress> builder)
+    {
+        builder.ToTable("SavedAddresses");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.ComplexProperty(a => a.Address, DeliveryColumns.Map);
+        builder.HasIndex(a => new { a.AccountId, a.SavedAt });
+    }
+}
+
+internal sealed class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
+{
+    public void Configure(EntityTypeBuilder<CartLine> builder)
+    {
+        builder.ToTable("CartLines");
+        builder.HasKey(l => new { l.AccountId, l.ProductId });
     }
 }
 

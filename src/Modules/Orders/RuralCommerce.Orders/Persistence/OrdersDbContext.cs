@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Orders.Contracts;
+using RuralCommerce.Orders.Domain.Buyers;
+using RuralCommerce.Orders.Domain.Livestreams;
 using RuralCommerce.Orders.Domain.Orders;
 using RuralCommerce.Orders.Domain.Sellables;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -17,17 +19,31 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
 
     public DbSet<Order> Orders => Set<Order>();
 
+    public DbSet<LiveEvent> LiveEvents => Set<LiveEvent>();
+
+    public DbSet<LiveOffer> LiveOffers => Set<LiveOffer>();
+
+    public DbSet<SavedAddress> SavedAddresses => Set<SavedAddress>();
+
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+
     /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {
         OrderPlaced { Order: var o } =>
         [
             new OrderPlacedIntegrationEvent(
-                o.Id.Value, o.BuyerAccountId, o.Channel.ToString(), o.PaymentMethod.ToString(),
+                o.Id.Value, o.BuyerAccountId, o.Channel.ToString(), o.LivestreamId, o.LivestreamHostMemberId, o.PaymentMethod.ToString(),
                 o.Lines.Select(l => new OrderLineDto(l.ProductId, l.SellerId, l.CooperativeId, l.Quantity, l.UnitPriceFen, l.LineTotalFen)).ToList(),
                 o.TotalFen, o.PlacedAt),
+            .. o.Lines.Select(l => new StockReservedIntegrationEvent(l.ProductId, o.Id.Value, l.Quantity)),
         ],
-        OrderCancelled e => [new OrderCancelledIntegrationEvent(e.Order.Id.Value, e.ActorAccountId, e.Order.Transitions[^1].At)],
+        OrderPaid { Order: var o, Payment: var p } => [new OrderPaidIntegrationEvent(o.Id.Value, o.PaymentMethod.ToString(), p.AmountFen, p.ReceivedAt)],
+        OrderCancelled { Order: var o } e =>
+        [
+            new OrderCancelledIntegrationEvent(o.Id.Value, e.ActorAccountId, o.Transitions[^1].At, o.Refunds.Any(r => r.RefundedAt is null)),
+            .. o.Lines.Select(l => new StockReleasedIntegrationEvent(l.ProductId, o.Id.Value, l.Quantity)),
+        ],
         _ => [],
     };
 }

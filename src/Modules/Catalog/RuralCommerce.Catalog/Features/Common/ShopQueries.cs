@@ -18,10 +18,12 @@ internal static class ShopQueries
         var page = await products.Skip(skip).Take(take).Include(p => p.Photos).AsSplitQuery().AsNoTracking().ToListAsync(cancellationToken);
         var cooperativeIds = page.Select(p => p.CooperativeId).Distinct().ToList();
         var live = await db.ForAsync(page, cancellationToken);
+        var pageIds = page.Select(p => p.Id).ToList();
+        var held = await db.OrderHolds.AsNoTracking().Where(h => pageIds.Contains(h.ProductId)).ToDictionaryAsync(h => h.ProductId, h => h.Quantity, cancellationToken);
         var cooperatives = await db.Cooperatives.AsNoTracking().Where(c => cooperativeIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         return page.Select(p => new ShopProductSummary(
             p.Id.Value, p.CooperativeId, cooperatives[p.CooperativeId].Name, cooperatives[p.CooperativeId].County, p.Name, p.Category.ToString(),
-            p.Unit.ToString(), p.NetContent.ToDto(), p.ListPrice.Amount, p.StockOnHand,
+            p.Unit.ToString(), p.NetContent.ToDto(), p.ListPrice.Amount, OrderHold.Available(p.StockOnHand, held.GetValueOrDefault(p.Id)),
             p.Photos.FirstOrDefault() is { } photo ? PhotoUrls.Thumbnail(photo.ContentHash) : null, p.ListedAt ?? p.CreatedAt,
             live.GetValueOrDefault(p.Id))).ToList();
     }

@@ -42,10 +42,11 @@ internal static class GetShopProductEndpoint
         var seller = await db.Members.AsNoTracking().SingleAsync(m => m.Id == product.SellerId, cancellationToken);
         var batches = await db.Batches.AsNoTracking().Where(b => b.ProductId == product.Id)
             .OrderByDescending(b => b.HarvestedOn).ThenByDescending(b => b.RegisteredAt).Take(BatchesShown).ToListAsync(cancellationToken);
+        var held = await db.OrderHolds.AsNoTracking().Where(h => h.ProductId == product.Id).Select(h => h.Quantity).SingleOrDefaultAsync(cancellationToken);
         var live = product.Status == ProductStatus.Listed ? (await db.ForAsync([product], cancellationToken)).GetValueOrDefault(product.Id) : null;
         return TypedResults.Ok(new ShopProductResponse(
             product.Id.Value, cooperative.Id, cooperative.Name, cooperative.County, product.Name, product.Category.ToString(), product.Description,
-            product.Unit.ToString(), product.NetContent.ToDto(), product.ListPrice.Amount, product.StockOnHand, product.Status == ProductStatus.Listed,
+            product.Unit.ToString(), product.NetContent.ToDto(), product.ListPrice.Amount, OrderHold.Available(product.StockOnHand, held), product.Status == ProductStatus.Listed,
             product.OriginCounty, product.OriginVillage, new ShopSeller(seller.Id, seller.Name, seller.Village),
             product.Photos.Select(p => p.ToResponse()).ToList(), batches.Select(b => b.ToResponse()).ToList(), live));
     }

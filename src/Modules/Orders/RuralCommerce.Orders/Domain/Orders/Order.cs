@@ -9,7 +9,11 @@ internal readonly record struct OrderId(Guid Value) : IStronglyTypedId<OrderId>
 
 internal enum OrderStatus
 {
+    /// <summary>Placed and waiting for its payment; expires unpaid.</summary>
     Placed,
+
+    /// <summary>Cash on delivery: confirmed at placement, paid when delivered.</summary>
+    Confirmed,
     Paid,
     Cancelled,
 }
@@ -28,10 +32,34 @@ internal enum SalesChannel
     Livestream,
 }
 
+internal enum RefundReason
+{
+    /// <summary>The buyer cancelled a paid order.</summary>
+    CancelledAfterPayment,
+
+    /// <summary>The money came after the order was cancelled (e.g. expired): it goes back, the order stays cancelled.</summary>
+    PaidAfterCancellation,
+
+    /// <summary>A second, different payment for an order already paid.</summary>
+    PaidTwice,
+}
+
+internal enum PaymentOutcome
+{
+    Paid,
+    AlreadyRecorded,
+    RefundDue,
+}
+
 /// <summary>Where the parcel goes, stored as the buyer gave it.</summary>
 internal sealed record DeliveryAddress(string Recipient, PhoneNumber Phone, string Province, string County, string Township, string Village, string Detail);
 
+/// <summary>The livestream an order was placed in: the event and its host.</summary>
+internal sealed record LivestreamSale(Guid LivestreamId, Guid HostMemberId);
+
 internal sealed record OrderPlaced(Order Order) : IDomainEvent;
+
+internal sealed record OrderPaid(Order Order, OrderPayment Payment) : IDomainEvent;
 
 internal sealed record OrderCancelled(Order Order, Guid? ActorAccountId) : IDomainEvent;
 
@@ -43,6 +71,8 @@ internal sealed class Order : AggregateRoot
 {
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderTransition> _transitions = [];
+    private readonly List<OrderPayment> _payments = [];
+    private readonly List<OrderRefund> _refunds = [];
 
     private Order()
     {
@@ -58,6 +88,10 @@ internal sealed class Order : AggregateRoot
 
     public SalesChannel Channel { get; private set; }
 
+    public Guid? LivestreamId { get; private set; }
+
+    public Guid? LivestreamHostMemberId { get; private set; }
+
     public DeliveryAddress Delivery { get; private set; } = null!;
 
     public long TotalFen { get; private set; }
@@ -66,12 +100,19 @@ internal sealed class Order : AggregateRoot
 
     public DateTimeOffset PlacedAt { get; private set; }
 
+    public DateTimeOffset? PaidAt { get; private set; }
+
     public IReadOnlyList<OrderLine> Lines => _lines;
 
-    public IReadOnlyList<OrderTransition> Transitions => _transitions.OrderBy(t => t.At).ToList();
+    public IReadOnlyList<OrderTransition> Transitions => _transitions.OrderBy(t => t.At).ThenBy(t => t.Id).ToList();
+
+    public IReadOnlyList<OrderPayment> Payments => _payments;
+
+    public IReadOnlyList<OrderRefund> Refunds => _refunds;
 
     public static Order Place(
-        OrderId id, Guid buyerAccountId, DeliveryAddress delivery, PaymentMethod paymentMethod, IReadOnlyList<OrderLine> lines, DateTimeOffset now)
+        OrderId id, Guid buyerAccountId, DeliveryAddress delivery, PaymentMethod paymentMethod, IReadOnlyList<OrderLine> lines,
+        LivestreamSale? livestream, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0)
@@ -85,35 +126,146 @@ internal sealed class Order : AggregateRoot
             BuyerAccountId = buyerAccountId,
             Delivery = delivery,
             PaymentMethod = paymentMethod,
-            Channel = SalesChannel.Shop,
-            Status = OrderStatus.Placed,
+            Channel = livestream is null ? SalesChannel.Shop : SalesChannel.Livestream,
+            LivestreamId = livestream?.LivestreamId,
+            LivestreamHostMemberId = livestream?.HostMemberId,
             PlacedAt = now,
             TotalFen = lines.Sum(l => l.LineTotalFen),
         };
         order._lines.AddRange(lines);
-        order._transitions.Add(new OrderTransition(Guid.CreateVersion7(now), OrderStatus.Placed, now, buyerAccountId));
+        order.MoveTo(OrderStatus.Placed, buyerAccountId, now);
+        if (paymentMethod == PaymentMethod.CashOnDelivery)
+        {
+            order.MoveTo(OrderStatus.Confirmed, buyerAccountId, now);
+        }
+
         order.AddDomainEvent(new OrderPlaced(order));
         return order;
     }
 
     /// <summary>
-    /// Cancels an order that is not yet paid; the caller releases its reserved stock in the same transaction. A paid
-    /// order is cancelled with a refund, which comes with payments.
+    /// Records money the payment provider says it took. The same provider transaction twice changes nothing; money
+    /// for a cancelled order, or a second payment, is kept and owed back — it never revives or pays an order twice.
+    /// </summary>
+    public PaymentOutcome ReceivePayment(string transactionId, long amountFen, DateTimeOffset now)
+    {
+        if (_payments.Any(p => p.TransactionId == transactionId))
+        {
+            return PaymentOutcome.AlreadyRecorded;
+        }
+
+        CheckRule(new APaymentCoversTheWholeOrderRule(this, amountFen));
+        var payment = new OrderPayment(Guid.CreateVersion7(now), transactionId, amountFen, now);
+        _payments.Add(payment);
+        if (Status is OrderStatus.Placed or OrderStatus.Confirmed)
+        {
+            PaidAt = now;
+            MoveTo(OrderStatus.Paid, null, now);
+            AddDomainEvent(new OrderPaid(this, payment));
+            return PaymentOutcome.Paid;
+        }
+
+        _refunds.Add(new OrderRefund(
+            Guid.CreateVersion7(now), amountFen, Status == OrderStatus.Paid ? RefundReason.PaidTwice : RefundReason.PaidAfterCancellation, now));
+        return PaymentOutcome.RefundDue;
+    }
+
+    /// <summary>
+    /// Cancels an order that has not shipped: unpaid, confirmed for cash on delivery, or paid — then its money is owed
+    /// back. The caller releases its reserved stock in the same transaction.
     /// </summary>
     public void Cancel(Guid? actorAccountId, DateTimeOffset now)
     {
-        CheckRule(new OnlyAnUnpaidOrderIsCancelledRule(this));
-        Status = OrderStatus.Cancelled;
-        _transitions.Add(new OrderTransition(Guid.CreateVersion7(now), OrderStatus.Cancelled, now, actorAccountId));
+        CheckRule(new ACancelledOrderStaysCancelledRule(this));
+        if (Status == OrderStatus.Paid)
+        {
+            _refunds.Add(new OrderRefund(Guid.CreateVersion7(now), TotalFen, RefundReason.CancelledAfterPayment, now));
+        }
+
+        MoveTo(OrderStatus.Cancelled, actorAccountId, now);
         AddDomainEvent(new OrderCancelled(this, actorAccountId));
+    }
+
+    /// <summary>Whether an unpaid order has waited longer than <paramref name="window"/> for its money.</summary>
+    public bool IsExpiredUnpaid(DateTimeOffset now, TimeSpan window) => Status == OrderStatus.Placed && now - PlacedAt >= window;
+
+    private void MoveTo(OrderStatus status, Guid? actorAccountId, DateTimeOffset now)
+    {
+        Status = status;
+        _transitions.Add(new OrderTransition(Guid.CreateVersion7(now), status, now, actorAccountId));
     }
 }
 
-internal sealed class OnlyAnUnpaidOrderIsCancelledRule(Order order) : IBusinessRule
+internal sealed class ACancelledOrderStaysCancelledRule(Order order) : IBusinessRule
 {
-    public string Message => $"Only a placed, unpaid order can be cancelled; this one is {order.Status}.";
+    public string Message => "The order is already cancelled.";
 
-    public bool IsBroken() => order.Status != OrderStatus.Placed;
+    public bool IsBroken() => order.Status == OrderStatus.Cancelled;
+}
+
+internal sealed class APaymentCoversTheWholeOrderRule(Order order, long amountFen) : IBusinessRule
+{
+    public string Message => $"The payment of {Money.FromFen(amountFen)} does not match the order's total of {order.Total}.";
+
+    public bool IsBroken() => amountFen != order.TotalFen;
+}
+
+/// <summary>Money a payment provider took for the order, by its transaction (unique across orders).</summary>
+internal sealed class OrderPayment
+{
+    private OrderPayment()
+    {
+    }
+
+    public OrderPayment(Guid id, string transactionId, long amountFen, DateTimeOffset receivedAt)
+    {
+        Id = id;
+        TransactionId = transactionId;
+        AmountFen = amountFen;
+        ReceivedAt = receivedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string TransactionId { get; private set; } = "";
+
+    public long AmountFen { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+}
+
+/// <summary>Money owed back to the buyer: due when decided, completed when the provider has returned it.</summary>
+internal sealed class OrderRefund
+{
+    private OrderRefund()
+    {
+    }
+
+    public OrderRefund(Guid id, long amountFen, RefundReason reason, DateTimeOffset dueAt)
+    {
+        Id = id;
+        AmountFen = amountFen;
+        Reason = reason;
+        DueAt = dueAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public long AmountFen { get; private set; }
+
+    public RefundReason Reason { get; private set; }
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    public DateTimeOffset? RefundedAt { get; private set; }
+
+    public string? ProviderReference { get; private set; }
+
+    public void Complete(string providerReference, DateTimeOffset now)
+    {
+        ProviderReference = providerReference;
+        RefundedAt = now;
+    }
 }
 
 /// <summary>One product of an order: quantity in thousandths of its unit, unit price and line total in fen.</summary>
@@ -123,8 +275,10 @@ internal sealed class OrderLine
     {
     }
 
-    public OrderLine(Guid productId, Guid sellerId, Guid cooperativeId, string productName, string unit, long quantityMilli, long unitPriceFen)
+    public OrderLine(
+        Guid productId, Guid sellerId, Guid cooperativeId, string productName, string unit, long quantityMilli, long unitPriceFen, bool onLivestreamOffer)
     {
+        OnLivestreamOffer = onLivestreamOffer;
         ProductId = productId;
         SellerId = sellerId;
         CooperativeId = cooperativeId;
@@ -155,6 +309,9 @@ internal sealed class OrderLine
     public long UnitPriceFen { get; private set; }
 
     public long LineTotalFen { get; private set; }
+
+    /// <summary>Sold from the live event's shelf (its price and cap), not just during it.</summary>
+    public bool OnLivestreamOffer { get; private set; }
 }
 
 /// <summary>A change of an order's state: when, and by whom (an account; none for the platform's own jobs).</summary>

@@ -18,9 +18,9 @@ internal static class CancelOrderEndpoint
         group.MapPost(OrdersApiPaths.CancelOrder, HandleAsync)
             .RequireAuthorization()
             .WithName("CancelOrder")
-            .WithSummary("The buyer cancels an unpaid order; its stock goes back on sale at once.")
-            .WithDescription("Only its buyer (another buyer's order is 404). An order already cancelled, or paid, is 409; two cancellations " +
-                "at once release the stock once.")
+            .WithSummary("The buyer cancels an order that has not shipped; its stock goes back on sale at once, and a paid order's money is refunded.")
+            .WithDescription("Only its buyer (another buyer's order is 404). An order already cancelled is 409; two cancellations at once " +
+                "release the stock once. A paid order gets a refund, which the payment provider is asked to make at once (`refunds`).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -29,25 +29,14 @@ internal static class CancelOrderEndpoint
     {
         var buyer = caller.AccountId();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await db.Orders.Include(o => o.Lines).Include(o => o.Transitions).AsSplitQuery()
+        var order = await db.Orders.WholeOrders()
             .SingleOrDefaultAsync(o => o.Id == new OrderId(orderId) && o.BuyerAccountId == buyer, cancellationToken)
             ?? throw new NotFoundException("Order", orderId);
         order.Cancel(buyer, clock.GetUtcNow());
-        await ReleaseAsync(db, order, cancellationToken);
+        await OrderPlacement.ReleaseAsync(db, order, cancellationToken);
         // The order's version makes a second, simultaneous cancellation fail here (409) and roll its release back.
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(order.ToResponse());
-    }
-
-    /// <summary>Gives the order's reserved quantities back to the sellable stock, inside the caller's transaction.</summary>
-    public static async Task ReleaseAsync(OrdersDbContext db, Order order, CancellationToken cancellationToken)
-    {
-        foreach (var line in order.Lines.OrderBy(l => l.ProductId))
-        {
-            var milli = line.QuantityMilli;
-            await db.SellableProducts.Where(p => p.Id == line.ProductId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReservedMilli, p => p.ReservedMilli - milli), cancellationToken);
-        }
     }
 }

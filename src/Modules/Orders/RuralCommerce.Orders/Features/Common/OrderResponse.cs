@@ -2,23 +2,45 @@ using RuralCommerce.Orders.Domain.Orders;
 
 namespace RuralCommerce.Orders.Features.Common;
 
-internal sealed record OrderLineResponse(Guid ProductId, string ProductName, string Unit, decimal Quantity, decimal UnitPrice, decimal LineTotal);
+internal sealed record OrderLineResponse(
+    Guid ProductId, Guid CooperativeId, string ProductName, string Unit, decimal Quantity, decimal UnitPrice, decimal LineTotal, bool LivestreamPrice);
 
 internal sealed record DeliveryResponse(string Recipient, string Phone, string Province, string County, string Township, string Village, string Detail);
 
 internal sealed record TransitionResponse(string Status, DateTimeOffset At);
 
-/// <summary>An order as its buyer sees it; prices in yuan, quantities in units of sale.</summary>
+/// <param name="Reason">CancelledAfterPayment, PaidAfterCancellation or PaidTwice.</param>
+internal sealed record RefundResponse(decimal Amount, string Reason, DateTimeOffset DueAt, DateTimeOffset? RefundedAt);
+
+/// <summary>
+/// An order as its buyer sees it; prices in yuan, quantities in units of sale. In lists the delivery address is masked
+/// (recipient's family name, the phone's first and last digits, no street detail).
+/// </summary>
 internal sealed record OrderResponse(
-    Guid OrderId, string Status, string Channel, string PaymentMethod, IReadOnlyList<OrderLineResponse> Lines, decimal Total,
-    DeliveryResponse Delivery, DateTimeOffset PlacedAt, IReadOnlyList<TransitionResponse> History);
+    Guid OrderId, string Status, string Channel, Guid? LivestreamId, string PaymentMethod, IReadOnlyList<OrderLineResponse> Lines, decimal Total,
+    DeliveryResponse Delivery, DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, IReadOnlyList<RefundResponse> Refunds,
+    IReadOnlyList<TransitionResponse> History);
 
 internal static class OrderResponses
 {
-    public static OrderResponse ToResponse(this Order o) => new(
-        o.Id.Value, o.Status.ToString(), o.Channel.ToString(), o.PaymentMethod.ToString(),
-        o.Lines.Select(l => new OrderLineResponse(l.ProductId, l.ProductName, l.Unit, l.Quantity, l.UnitPriceFen / 100m, l.LineTotalFen / 100m)).ToList(),
+    public static OrderResponse ToResponse(this Order o, bool masked = false) => new(
+        o.Id.Value, o.Status.ToString(), o.Channel.ToString(), o.LivestreamId, o.PaymentMethod.ToString(),
+        o.Lines.Select(l => new OrderLineResponse(
+            l.ProductId, l.CooperativeId, l.ProductName, l.Unit, l.Quantity, l.UnitPriceFen / 100m, l.LineTotalFen / 100m, l.OnLivestreamOffer)).ToList(),
         o.Total.Amount,
-        new DeliveryResponse(o.Delivery.Recipient, o.Delivery.Phone.Value, o.Delivery.Province, o.Delivery.County, o.Delivery.Township, o.Delivery.Village, o.Delivery.Detail),
-        o.PlacedAt, o.Transitions.Select(t => new TransitionResponse(t.Status.ToString(), t.At)).ToList());
+        masked ? Masked(o.Delivery) : Full(o.Delivery),
+        o.PlacedAt, o.PaidAt,
+        o.Refunds.Select(r => new RefundResponse(r.AmountFen / 100m, r.Reason.ToString(), r.DueAt, r.RefundedAt)).ToList(),
+        o.Transitions.Select(t => new TransitionResponse(t.Status.ToString(), t.At)).ToList());
+
+    public static DeliveryResponse Full(DeliveryAddress d) => new(d.Recipient, d.Phone.Value, d.Province, d.County, d.Township, d.Village, d.Detail);
+
+    public static DeliveryResponse Masked(DeliveryAddress d) =>
+        new(MaskName(d.Recipient), MaskPhone(d.Phone.Value), d.Province, d.County, d.Township, d.Village, "***");
+
+    /// <summary>张三丰 → 张**; Zhao Lei → Z*******.</summary>
+    public static string MaskName(string name) => name.Length <= 1 ? "*" : string.Concat(name.AsSpan(0, 1), new string('*', Math.Min(name.Length - 1, 8)));
+
+    /// <summary>+8613800138000 → +86138****8000.</summary>
+    public static string MaskPhone(string phone) => phone.Length <= 8 ? "****" : string.Concat(phone.AsSpan(0, phone.Length - 8), "****", phone.AsSpan(phone.Length - 4));
 }

@@ -26,7 +26,7 @@ internal static class GetOrderEndpoints
         group.MapGet(OrdersApiPaths.Mine, MineAsync)
             .RequireAuthorization()
             .WithName("MyOrders")
-            .WithSummary("The caller's orders, newest first, paged.")
+            .WithSummary("The caller's orders, newest first, paged; delivery addresses masked.")
             .WithDescription("Signed-in buyers.")
             .ProducesValidationProblem();
     }
@@ -34,7 +34,7 @@ internal static class GetOrderEndpoints
     internal static async Task<Ok<OrderResponse>> GetAsync(Guid orderId, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Transitions).AsSplitQuery()
+        var order = await db.Orders.AsNoTracking().WholeOrders()
             .SingleOrDefaultAsync(o => o.Id == new OrderId(orderId) && o.BuyerAccountId == buyer, cancellationToken)
             ?? throw new NotFoundException("Order", orderId);
         return TypedResults.Ok(order.ToResponse());
@@ -47,8 +47,8 @@ internal static class GetOrderEndpoints
         var buyer = caller.AccountId();
         var query = db.Orders.Where(o => o.BuyerAccountId == buyer);
         var total = await query.CountAsync(cancellationToken);
-        var orders = await query.Include(o => o.Lines).Include(o => o.Transitions).AsSplitQuery().AsNoTracking()
+        var orders = await query.WholeOrders().AsNoTracking()
             .OrderByDescending(o => o.PlacedAt).ThenBy(o => o.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new PagedResult<OrderResponse>(orders.Select(o => o.ToResponse()).ToList(), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(new PagedResult<OrderResponse>(orders.Select(o => o.ToResponse(masked: true)).ToList(), paging.Page, paging.PageSize, total));
     }
 }

@@ -234,6 +234,20 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.SqlServer
                     b.ToTable("Members", "catalog");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.OrderHold", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.HasKey("ProductId");
+
+                    b.ToTable("OrderHolds", "catalog");
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")

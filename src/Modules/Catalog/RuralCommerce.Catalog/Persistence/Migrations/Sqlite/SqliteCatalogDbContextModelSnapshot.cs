@@ -228,6 +228,20 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.Sqlite
                     b.ToTable("Members", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.OrderHold", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductId");
+
+                    b.ToTable("OrderHolds", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")

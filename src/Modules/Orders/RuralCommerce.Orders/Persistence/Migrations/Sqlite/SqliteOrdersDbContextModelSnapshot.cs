@@ -18,6 +18,144 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Buyers.CartLine", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "ProductId");
+
+                    b.ToTable("CartLines", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Buyers.SavedAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "RuralCommerce.Orders.Domain.Buyers.SavedAddress.Address#DeliveryAddress", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("County")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("County");
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressDetail");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RecipientPhone");
+
+                            b1.Property<string>("Province")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Province");
+
+                            b1.Property<string>("Recipient")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Recipient");
+
+                            b1.Property<string>("Township")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Township");
+
+                            b1.Property<string>("Village")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Village");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "SavedAt");
+
+                    b.ToTable("SavedAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Livestreams.LiveEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LiveEvents", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Livestreams.LiveOffer", b =>
+                {
+                    b.Property<Guid>("LivestreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CapMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Featured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SoldMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LivestreamId", "ProductId");
+
+                    b.ToTable("LiveOffers", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -30,6 +168,15 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LivestreamHostMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LivestreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PaymentMethod")
                         .IsRequired()
@@ -102,6 +249,10 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BuyerAccountId", "PlacedAt");
 
+                    b.HasIndex("LivestreamId", "PlacedAt");
+
+                    b.HasIndex("Status", "PlacedAt");
+
                     b.ToTable("Orders", (string)null);
                 });
 
@@ -115,6 +266,9 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LineTotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnLivestreamOffer")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OrderId")
@@ -149,6 +303,70 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.HasIndex("CooperativeId", "ProductId");
 
                     b.ToTable("OrderLines", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransactionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TransactionId")
+                        .IsUnique();
+
+                    b.ToTable("OrderPayments", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderRefund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RefundedAt");
+
+                    b.ToTable("OrderRefunds", (string)null);
                 });
 
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderTransition", b =>
@@ -332,6 +550,22 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderPayment", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderRefund", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
+                        .WithMany("Refunds")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderTransition", b =>
                 {
                     b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
@@ -343,6 +577,10 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
+
+                    b.Navigation("Payments");
+
+                    b.Navigation("Refunds");
 
                     b.Navigation("Transitions");
                 });

@@ -1,0 +1,16 @@
+namespace RuralCommerce.Orders;
+
+/// <summary>Settings under <c>Orders</c>.</summary>
+internal sealed class OrdersOptions
+{
+    public const string SectionName = "Orders";
+
+    /// <summary>How long an order waits for its payment before it is cancelled and its stock released.</summary>
+    public TimeSpan UnpaidExpiry { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often the housekeeping job expires unpaid orders and sends owed refunds.</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The development payment gateway's callback key; generated into the data folder when not set.</summary>
+    public string? PaymentCallbackSecret { get; set; }
+}

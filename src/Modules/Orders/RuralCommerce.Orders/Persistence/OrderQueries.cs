@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Orders.Domain.Orders;
+
+namespace RuralCommerce.Orders.Persistence;
+
+internal static class OrderQueries
+{
+    /// <summary>Orders with everything they own (lines, history, payments, refunds), one query per collection.</summary>
+    public static IQueryable<Order> WholeOrders(this IQueryable<Order> orders) =>
+        orders.Include(o => o.Lines).Include(o => o.Transitions).Include(o => o.Payments).Include(o => o.Refunds).AsSplitQuery();
+}
