@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 using RuralCommerce.Benchmarks;
 
-// `shop-search` generates a large shop and prints latency percentiles; anything else runs BenchmarkDotNet.
+// `shop-search` and `order-burst` measure the host over HTTP and print latency percentiles; anything else runs BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "shop-search")
 {
     return await ShopSearchLoad.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "order-burst")
+{
+    return await OrderBurstLoad.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(MoneyBenchmarks).Assembly).Run(args);

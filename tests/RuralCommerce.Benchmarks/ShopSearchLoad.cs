@@ -35,14 +35,7 @@ internal static class ShopSearchLoad
     {
         var products = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
         var requests = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300;
-        // Run as a plain program (not under BenchmarkDotNet or a test runner), the factory needs to be told where the host lives.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RuralCommerce.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RURALCOMMERCE_HOST", Path.Combine(root!.FullName, "src", "Host", "RuralCommerce.Host"));
+        HostContentRoot.Point();
         using var factory = new QuietApiFactory();
         // A plain client: the tests' contract-checking handler would add its own time to every request.
         var shop = factory.CreateDefaultClient();

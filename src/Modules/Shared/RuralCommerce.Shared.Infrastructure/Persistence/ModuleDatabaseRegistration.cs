@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class ModuleDatabaseRegistration
     {
         var database = new ModuleDatabase(module, schema, typeof(TContext), typeof(TSqliteContext), typeof(TSqlServerContext));
         services.AddSingleton(database);
+        services.TryAddSingleton<SqliteWriteGates>();
 
         services.AddDbContext<TSqliteContext>((provider, options) =>
         {
@@ -31,6 +33,7 @@ public static class ModuleDatabaseRegistration
             options.UseSqlite(SqliteConnectionString(settings, database, ContentRoot(provider)));
             options.AddInterceptors(
                 new SqliteBusyTimeoutInterceptor(settings.SqliteBusyTimeout),
+                new SqliteWriteGateInterceptor(provider.GetRequiredService<SqliteWriteGates>().For(module, settings.SqliteBusyTimeout)),
                 provider.GetRequiredService<OutboxCommitSignaler>());
         });
 

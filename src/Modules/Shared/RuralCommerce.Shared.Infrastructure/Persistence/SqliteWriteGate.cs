@@ -1,0 +1,245 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace RuralCommerce.Shared.Infrastructure.Persistence;
+
+/// <summary>
+/// SQLite has one writer per file. Writers that wait inside SQLite poll its busy handler with growing sleeps, which
+/// makes a burst's tail long; this gate queues one file's writers in the process instead (first come, first served),
+/// so only another process's writers ever meet the busy handler. A write transaction holds the gate from BEGIN to
+/// COMMIT or ROLLBACK; a write outside a transaction holds it for its one statement.
+/// </summary>
+public sealed class SqliteWriteGate(TimeSpan maxWait)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _waitTicks;
+    private long _heldTicks;
+    private long _entries;
+    private long _enteredAt;
+
+    /// <summary>How many writers entered, how long they waited for the gate and how long they held it, in total (for metrics).</summary>
+    public (long Entries, TimeSpan Waited, TimeSpan Held) Totals =>
+        (Interlocked.Read(ref _entries), TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _heldTicks)));
+
+    /// <summary>
+    /// Waits for the gate; after <c>maxWait</c> (the busy timeout) goes on without it, so a leaked holder can never
+    /// stop writes for good — SQLite's own lock still keeps the file consistent.
+    /// </summary>
+    internal async ValueTask<bool> EnterAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var entered = await _gate.WaitAsync(maxWait, cancellationToken);
+        Count(started);
+        return entered;
+    }
+
+    internal bool Enter()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var entered = _gate.Wait(maxWait);
+        Count(started);
+        return entered;
+    }
+
+    internal void Leave()
+    {
+        Interlocked.Add(ref _heldTicks, Stopwatch.GetElapsedTime(_enteredAt).Ticks);
+        _gate.Release();
+    }
+
+    private void Count(long started)
+    {
+        _enteredAt = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref _waitTicks, Stopwatch.GetElapsedTime(started, _enteredAt).Ticks);
+        Interlocked.Increment(ref _entries);
+    }
+}
+
+/// <summary>One gate per module database file, shared by every DbContext of that module in this process.</summary>
+public sealed class SqliteWriteGates
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteWriteGate> _gates = new();
+
+    public SqliteWriteGate For(string module, TimeSpan maxWait) => _gates.GetOrAdd(module, _ => new SqliteWriteGate(maxWait));
+
+    public IReadOnlyDictionary<string, SqliteWriteGate> All => _gates;
+}
+
+/// <summary>Takes and gives back a file's <see cref="SqliteWriteGate"/> around EF Core's transactions and autocommit writes.</summary>
+internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : DbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+{
+    private static readonly object ForTransaction = new();
+    private static readonly object ForStatement = new();
+
+    // Which connections hold the gate now, and for what; a statement of a connection that already holds it (inside
+    // its transaction, or a migration's statements that cannot run in one) goes through without waiting for itself.
+    private readonly ConditionalWeakTable<DbConnection, object> _holders = [];
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(connection, ForTransaction, cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Enter(connection, ForTransaction);
+        return result;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction.Connection);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(transaction.Connection);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction.Connection);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(transaction.Connection);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(transaction.Connection);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(transaction.Connection);
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (IsAutocommitWrite(command))
+        {
+            await EnterAsync(command.Connection!, ForStatement, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (IsAutocommitWrite(command))
+        {
+            Enter(command.Connection!, ForStatement);
+        }
+
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (IsAutocommitWrite(command))
+        {
+            await EnterAsync(command.Connection!, ForStatement, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        if (IsAutocommitWrite(command))
+        {
+            Enter(command.Connection!, ForStatement);
+        }
+
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        LeaveAutocommit(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        LeaveAutocommit(command);
+        return result;
+    }
+
+    // A reader's statement is done when the reader closes (a write's RETURNING rows are read first).
+    public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        LeaveAutocommit(command);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    {
+        LeaveAutocommit(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        LeaveAutocommit(command);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAutocommit(command);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAutocommit(command);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without commit or rollback (an exception on the way out) ends when its connection closes.
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(connection);
+        return Task.CompletedTask;
+    }
+
+    private static bool IsAutocommitWrite(DbCommand command) =>
+        command.Transaction is null && command.CommandText.AsSpan().TrimStart() is var sql
+        && (sql.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || sql.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase));
+
+    private void LeaveAutocommit(DbCommand command)
+    {
+        if (command.Transaction is null && command.Connection is { } connection
+            && _holders.TryGetValue(connection, out var purpose) && purpose == ForStatement)
+        {
+            Leave(connection);
+        }
+    }
+
+    private async ValueTask EnterAsync(DbConnection connection, object purpose, CancellationToken cancellationToken)
+    {
+        if (!_holders.TryGetValue(connection, out _) && await gate.EnterAsync(cancellationToken))
+        {
+            _holders.AddOrUpdate(connection, purpose);
+        }
+    }
+
+    private void Enter(DbConnection connection, object purpose)
+    {
+        if (!_holders.TryGetValue(connection, out _) && gate.Enter())
+        {
+            _holders.AddOrUpdate(connection, purpose);
+        }
+    }
+
+    private void Leave(DbConnection? connection)
+    {
+        if (connection is not null && _holders.Remove(connection))
+        {
+            gate.Leave();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Catalog.Features.ScheduleLivestream;
+using RuralCommerce.Cooperatives.Contracts;
+using RuralCommerce.Orders.Domain.Livestreams;
+using RuralCommerce.Orders.Persistence;
+using RuralCommerce.Shared.Infrastructure.Outbox;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.TestSupport;
+using RuralCommerce.TestSupport.Catalog;
+using RuralCommerce.TestSupport.Orders;
+
+namespace RuralCommerce.Benchmarks;
+
+/// <summary>
+/// A livestream burst against the real host over HTTP (Kestrel on loopback, SQLite files):
+/// <c>dotnet run -c Release --project tests/RuralCommerce.Benchmarks -- order-burst [buyers] [seconds] [stock per product]</c>.
+/// Signed-in buyers (32 by default) place one-line orders for four featured products of a live event, each with its own
+/// Idempotency-Key, for 20 s after a 3 s warm-up. Prints accepted orders/s, p50/p99/max of every request, units sold
+/// against stock and oversold units (must be 0).
+/// </summary>
+internal static class OrderBurstLoad
+{
+    private const int HotProducts = 4;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var buyers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+        var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+        var stock = args.Length > 3 ? decimal.Parse(args[3], CultureInfo.InvariantCulture) : 100_000m;
+        HostContentRoot.Point();
+        using var factory = new BurstFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.ClientOptions.BaseAddress;
+
+        var (eventId, products) = await LiveEventAsync(factory, stock);
+        await using (var probe = factory.Services.CreateAsyncScope())
+        {
+            var ordersDb = probe.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            await ordersDb.Database.OpenConnectionAsync();
+            await using var command = ordersDb.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode; PRAGMA synchronous;";
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var mode = reader.GetString(0);
+            await reader.NextResultAsync();
+            await reader.ReadAsync();
+            Console.WriteLine($"orders.db journal {mode}, synchronous {reader.GetInt64(0)}");
+        }
+
+        var sessions = await Task.WhenAll(Enumerable.Range(0, buyers).Select(i => factory.NewVerifiedPersonAsync($"Buyer {i}")));
+        var bodies = products.Select(p => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
+            OrdersApi.Buy(p, 1m, livestreamId: eventId), JsonSerializerOptions.Web))).ToArray();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = buyers * 2 }) { BaseAddress = address };
+        var place = new Uri(RuralCommerce.Orders.OrdersApiPaths.Url(RuralCommerce.Orders.OrdersApiPaths.Orders), UriKind.Relative);
+
+        Console.WriteLine($"{buyers} buyers, {HotProducts} featured products with {stock:N0} each, {seconds} s against {address}");
+        await RunAsync(http, place, sessions.Select(s => s.Session.AccessToken).ToArray(), bodies, TimeSpan.FromSeconds(3), warmUp: true);
+        var result = await RunAsync(http, place, sessions.Select(s => s.Session.AccessToken).ToArray(), bodies, TimeSpan.FromSeconds(seconds), warmUp: false);
+
+        result.Latencies.Sort();
+        var accepted = result.Accepted;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"accepted {accepted:N0} orders in {result.Elapsed.TotalSeconds:0.0} s = {accepted / result.Elapsed.TotalSeconds:N0} orders/s; " +
+            $"refused for stock {result.Refused:N0}; errors {result.Errors:N0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"latency p50 {Percentile(result.Latencies, 0.50):0.0} ms, p99 {Percentile(result.Latencies, 0.99):0.0} ms, max {result.Latencies[^1]:0.0} ms"));
+
+        foreach (var (module, gate) in factory.Services.GetRequiredService<SqliteWriteGates>().All.OrderBy(g => g.Key))
+        {
+            var (entries, waited, held) = gate.Totals;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"write gate {module,-14} {entries,9:N0} writes, mean wait {waited.TotalMilliseconds / Math.Max(1, entries),6:0.00} ms, mean hold {held.TotalMilliseconds / Math.Max(1, entries),6:0.00} ms"));
+        }
+
+        var drained = Stopwatch.StartNew();
+        while (await factory.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var stockRows = await db.SellableProducts.AsNoTracking().Where(p => products.Contains(p.Id)).ToListAsync();
+        var sold = stockRows.Sum(p => p.ReservedMilli) / 1000m;
+        var oversold = stockRows.Sum(p => Math.Max(0, p.ReservedMilli - p.DeclaredMilli)) / 1000m;
+        var orders = await db.Orders.CountAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"units sold {sold:N0} of {stock * HotProducts:N0} in stock; orders stored {orders:N0}; oversold {oversold:N0}; outbox drained after the burst in {drained.Elapsed.TotalSeconds:0.0} s"));
+        return oversold == 0 && result.Errors == 0 ? 0 : 1;
+    }
+
+    private sealed record Burst(int Accepted, int Refused, int Errors, List<double> Latencies, TimeSpan Elapsed);
+
+    private static async Task<Burst> RunAsync(HttpClient http, Uri place, string[] tokens, byte[][] bodies, TimeSpan duration, bool warmUp)
+    {
+        var accepted = 0;
+        var refused = 0;
+        var errors = 0;
+        var latencies = new List<double>[tokens.Length];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(tokens.Select((token, buyer) => Task.Run(async () =>
+        {
+            var mine = latencies[buyer] = new List<double>(8192);
+            for (var n = buyer; clock.Elapsed < duration; n++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, place) { Content = new ByteArrayContent(bodies[n % bodies.Length]) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                await response.Content.LoadIntoBufferAsync();
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                _ = response.StatusCode switch
+                {
+                    HttpStatusCode.Created => Interlocked.Increment(ref accepted),
+                    HttpStatusCode.Conflict => Interlocked.Increment(ref refused),
+                    _ => Report(ref errors, response, warmUp),
+                };
+            }
+        })));
+        return new Burst(accepted, refused, errors, latencies.SelectMany(l => l).ToList(), clock.Elapsed);
+    }
+
+    private static int Report(ref int errors, HttpResponseMessage response, bool warmUp)
+    {
+        if (Interlocked.Increment(ref errors) <= 3 && !warmUp)
+        {
+            Console.WriteLine($"unexpected {(int)response.StatusCode}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The rice-wine cooperative's live event with four featured products at livestream prices, once Orders knows it is on air.</summary>
+    private static async Task<(Guid EventId, Guid[] Products)> LiveEventAsync(ApiFactory factory, decimal stock)
+    {
+        var shop = await CatalogScenario.CreateAsync(factory, "孝感米酒合作社");
+        var seller = await shop.AddSellerAsync("陈洁", "朱湖");
+        var host = await shop.AddMemberAsync("刘洋", "朱湖", MemberRoles.LivestreamHost);
+        var products = new Guid[HotProducts];
+        for (var i = 0; i < HotProducts; i++)
+        {
+            products[i] = (await shop.ListedProductAsync(seller, CatalogTestData.RiceWine(price: 45.50m + i) with { Unit = "Bottle", NetContent = null }, stock)).ProductId;
+        }
+
+        var eventId = (await host.Catalog.ScheduleLivestream(shop.CooperativeId, new LivestreamPlanRequest(
+            "孝感米酒直播夜", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(4), "Douyin", null))).Body.EventId;
+        foreach (var product in products)
+        {
+            await host.Catalog.Feature(shop.CooperativeId, eventId, product, livestreamPrice: 39.90m);
+        }
+
+        await host.Catalog.StartLivestream(shop.CooperativeId, eventId);
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            return await db.LiveEvents.AnyAsync(e => e.Id == eventId && e.Status == LiveEventStatus.Live)
+                && await db.LiveOffers.CountAsync(o => o.LivestreamId == eventId && o.Featured) == HotProducts
+                && await db.SellableProducts.CountAsync(p => products.Contains(p.Id) && p.DeclaredMilli == (long)(stock * 1000)) == HotProducts;
+        }, "Orders knows the live event, its offers and the stock");
+        return (eventId, products);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
+
+/// <summary>The host with its log at Warning, as an operator runs a busy one; BURST_SETTINGS="Key=Value;…" adds settings for experiments.</summary>
+internal sealed class BurstFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        (Environment.GetEnvironmentVariable("BURST_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)).Prepend(["Logging:LogLevel:Default", "Warning"]).ToDictionary(pair => pair[0], pair => pair[1]);
+}
+
+/// <summary>Run as a plain program, the factory needs to be told where the host's content root is.</summary>
+internal static class HostContentRoot
+{
+    public static void Point()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RuralCommerce.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RURALCOMMERCE_HOST", Path.Combine(root!.FullName, "src", "Host", "RuralCommerce.Host"));
+    }
+}
