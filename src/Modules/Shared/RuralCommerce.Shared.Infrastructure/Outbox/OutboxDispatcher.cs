@@ -82,10 +82,16 @@ public sealed partial class OutboxDispatcher : BackgroundService
         var renewing = RenewClaimsAsync(claimed.Select(c => c.Database).Distinct().ToList(), claimToken, roundOver.Token);
         try
         {
+            var delivered = new List<(ModuleDatabase Database, Guid MessageId)>();
             foreach (var (database, message) in claimed.OrderBy(c => c.Message.OccurredAt).ThenBy(c => c.Message.Id))
             {
-                await DeliverAsync(database, message, claimToken, cancellationToken);
+                if (await DeliverAsync(database, message, claimToken, cancellationToken))
+                {
+                    delivered.Add((database, message.Id));
+                }
             }
+
+            await MarkProcessedAsync(delivered, claimToken, cancellationToken);
         }
         finally
         {
@@ -189,26 +195,46 @@ public sealed partial class OutboxDispatcher : BackgroundService
         }
     }
 
-    private async Task DeliverAsync(ModuleDatabase database, OutboxMessage message, Guid claimToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a round's delivered messages processed with one update per database: on SQLite every write queues for
+    /// the file's one writer, behind a burst's orders, so one write per round instead of one per message keeps the
+    /// outbox from falling behind. A host that stops before this leaves them claimed; they are delivered again when
+    /// the lease runs out, and the inboxes drop the repeats.
+    /// </summary>
+    private async Task MarkProcessedAsync(List<(ModuleDatabase Database, Guid MessageId)> delivered, Guid claimToken, CancellationToken cancellationToken)
+    {
+        foreach (var group in delivered.GroupBy(d => d.Database))
+        {
+            var ids = group.Select(d => d.MessageId).ToList();
+            await using var scope = _scopes.CreateAsyncScope();
+            var now = _clock.GetUtcNow();
+            await Resolve(scope, group.Key).OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.ClaimToken == claimToken)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.ProcessedAt, now)
+                        .SetProperty(m => m.ClaimToken, (Guid?)null)
+                        .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null),
+                    cancellationToken);
+        }
+    }
+
+    /// <summary>Publishes one message; parks it when it keeps failing. True when it was delivered.</summary>
+    private async Task<bool> DeliverAsync(ModuleDatabase database, OutboxMessage message, Guid claimToken, CancellationToken cancellationToken)
     {
         var failure = message.Deliveries > _options.MaxAttempts
             ? new InvalidOperationException(
                 $"Claimed {message.Deliveries} times without completing: a host may have stopped while delivering it.")
             : await PublishAsync(message, cancellationToken);
 
+        if (failure is null)
+        {
+            return true;
+        }
+
         await using var scope = _scopes.CreateAsyncScope();
         var now = _clock.GetUtcNow();
         var ours = Resolve(scope, database).OutboxMessages
             .Where(m => m.Id == message.Id && m.ClaimToken == claimToken);
-        if (failure is null)
-        {
-            await ours.ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.ProcessedAt, now)
-                    .SetProperty(m => m.ClaimToken, (Guid?)null)
-                    .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null),
-                cancellationToken);
-            return;
-        }
 
         LogParked(message.Id, message.Type, database.Module, failure);
         var error = Describe(failure);
@@ -218,6 +244,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
                 .SetProperty(m => m.ClaimToken, (Guid?)null)
                 .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null),
             cancellationToken);
+        return false;
     }
 
     private async Task<Exception?> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
