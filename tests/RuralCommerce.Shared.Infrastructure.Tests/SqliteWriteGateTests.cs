@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.TestSupport;
+
+namespace RuralCommerce.Shared.Infrastructure.Tests;
+
+public sealed class SqliteWriteGateTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly HandlerProbe _probe = new();
+
+    public void Dispose() => _data.Dispose();
+
+    private static SqliteWriteGate Gate(TestHost host, string module) => host.Services.GetRequiredService<SqliteWriteGates>().All[module];
+
+    [Fact]
+    public async Task Forty_writers_of_one_file_queue_at_its_gate_and_every_one_commits()
+    {
+        await using var host = await TestHost.StartAsync(_data.Path, _probe);
+        var before = Gate(host, "Farms").Totals.Entries;
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => host.RecordHarvestAsync(Guid.CreateVersion7(), i + 1)));
+
+        Assert.Equal(40, await host.WithAsync<FarmsDbContext, int>(db => db.Harvests.CountAsync()));
+        Assert.True(Gate(host, "Farms").Totals.Entries - before >= 40);
+    }
+
+    [Fact]
+    public async Task A_transaction_left_without_commit_or_rollback_gives_the_gate_back_when_its_connection_closes()
+    {
+        await using var host = await TestHost.StartAsync(_data.Path, _probe);
+
+        await host.WithAsync<FarmsDbContext>(async db =>
+        {
+            var abandoned = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("UPDATE OutboxMessages SET Deliveries = Deliveries WHERE 0");
+            await db.Database.CloseConnectionAsync();
+            await abandoned.DisposeAsync();
+        });
+
+        // Were the gate still held, this write would wait the whole busy timeout before going on without it.
+        var write = host.RecordHarvestAsync(Guid.CreateVersion7());
+        Assert.Same(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))));
+        await write;
+    }
+}
