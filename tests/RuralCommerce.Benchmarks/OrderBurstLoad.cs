@@ -41,20 +41,6 @@ internal static class OrderBurstLoad
         var address = factory.ClientOptions.BaseAddress;
 
         var (eventId, products) = await LiveEventAsync(factory, stock);
-        await using (var probe = factory.Services.CreateAsyncScope())
-        {
-            var ordersDb = probe.ServiceProvider.GetRequiredService<OrdersDbContext>();
-            await ordersDb.Database.OpenConnectionAsync();
-            await using var command = ordersDb.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA journal_mode; PRAGMA synchronous;";
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            var mode = reader.GetString(0);
-            await reader.NextResultAsync();
-            await reader.ReadAsync();
-            Console.WriteLine($"orders.db journal {mode}, synchronous {reader.GetInt64(0)}");
-        }
-
         var sessions = await Task.WhenAll(Enumerable.Range(0, buyers).Select(i => factory.NewVerifiedPersonAsync($"Buyer {i}")));
         var bodies = products.Select(p => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
             OrdersApi.Buy(p, 1m, livestreamId: eventId), JsonSerializerOptions.Web))).ToArray();

@@ -31,7 +31,7 @@ public sealed class SqliteWriteGate(TimeSpan maxWait)
     {
         var started = Stopwatch.GetTimestamp();
         var entered = await _gate.WaitAsync(maxWait, cancellationToken);
-        Count(started);
+        Count(started, entered);
         return entered;
     }
 
@@ -39,7 +39,7 @@ public sealed class SqliteWriteGate(TimeSpan maxWait)
     {
         var started = Stopwatch.GetTimestamp();
         var entered = _gate.Wait(maxWait);
-        Count(started);
+        Count(started, entered);
         return entered;
     }
 
@@ -49,11 +49,16 @@ public sealed class SqliteWriteGate(TimeSpan maxWait)
         _gate.Release();
     }
 
-    private void Count(long started)
+    // Only the holder writes the entry time; a waiter that gave up must not overwrite it.
+    private void Count(long started, bool entered)
     {
-        _enteredAt = Stopwatch.GetTimestamp();
-        Interlocked.Add(ref _waitTicks, Stopwatch.GetElapsedTime(started, _enteredAt).Ticks);
-        Interlocked.Increment(ref _entries);
+        var now = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref _waitTicks, Stopwatch.GetElapsedTime(started, now).Ticks);
+        if (entered)
+        {
+            _enteredAt = now;
+            Interlocked.Increment(ref _entries);
+        }
     }
 }
 

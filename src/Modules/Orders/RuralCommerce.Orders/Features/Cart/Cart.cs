@@ -101,8 +101,7 @@ internal static class CartEndpoints
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (own)
+        return await OrderPlacement.CommitAsync(db, async () =>
         {
             var lines = await db.CartLines.Where(l => l.AccountId == buyer).ToListAsync(cancellationToken);
             if (lines.Count == 0)
@@ -113,14 +112,8 @@ internal static class CartEndpoints
             var wanted = lines.ToDictionary(l => l.ProductId, l => l.QuantityMilli / (decimal)SellableProduct.MilliPerUnit);
             var order = await OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken);
             db.CartLines.RemoveRange(lines);
-            await db.SaveChangesAsync(cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-
-            return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
-        }
+            return order;
+        }, cancellationToken);
     }
 
     internal static async Task<CartResponse> ReadAsync(OrdersDbContext db, Guid buyer, CancellationToken cancellationToken)

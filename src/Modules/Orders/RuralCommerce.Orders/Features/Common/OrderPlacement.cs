@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Orders.Domain.Livestreams;
 using RuralCommerce.Orders.Domain.Orders;
@@ -17,6 +19,26 @@ internal sealed record ShortLine(Guid ProductId, decimal Requested, decimal Avai
 /// </summary>
 internal static class OrderPlacement
 {
+    /// <summary>
+    /// Places an order inside the idempotency filter's transaction when a key came, else its own, so its reservations,
+    /// the order and whatever <paramref name="place"/> staged beside it commit together; answers 201 with the order.
+    /// </summary>
+    public static async Task<Created<OrderResponse>> CommitAsync(OrdersDbContext db, Func<Task<Order>> place, CancellationToken cancellationToken)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            var order = await place();
+            await db.SaveChangesAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
+        }
+    }
+
     public static bool IsQuantity(decimal? quantity) => quantity is > 0m and <= 100_000m && decimal.Round(quantity.Value, 3) == quantity;
 
     public static async Task<Order> PlaceAsync(

@@ -58,19 +58,8 @@ internal static class PlaceOrderEndpoint
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 
-        // Inside the idempotency filter's transaction when a key came, else our own: reservations and the order commit together.
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (own)
-        {
-            var order = await OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-
-            return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
-        }
+        return await OrderPlacement.CommitAsync(
+            db, () => OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken), cancellationToken);
     }
 
     internal static Dictionary<Guid, decimal> ValidateLines(IReadOnlyList<OrderLineRequest>? requested, ValidationErrors errors)
