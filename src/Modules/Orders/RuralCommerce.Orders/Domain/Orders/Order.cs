@@ -104,7 +104,11 @@ internal sealed class Order : AggregateRoot
 
     public IReadOnlyList<OrderLine> Lines => _lines;
 
-    public IReadOnlyList<OrderTransition> Transitions => _transitions.OrderBy(t => t.At).ThenBy(t => t.Id).ToList();
+    /// <summary>
+    /// In the order they happened. Two can share an instant (placed and confirmed for cash on delivery), and version 7
+    /// ids of one millisecond are not ordered, so ties go by the lifecycle's order of states.
+    /// </summary>
+    public IReadOnlyList<OrderTransition> Transitions => _transitions.OrderBy(t => t.At).ThenBy(t => t.Status).ToList();
 
     public IReadOnlyList<OrderPayment> Payments => _payments;
 
