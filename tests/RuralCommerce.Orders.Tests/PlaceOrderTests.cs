@@ -140,6 +140,21 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_phone_that_retries_while_its_first_request_is_still_running_gets_that_one_order()
+    {
+        var (_, _, product) = await ProductInStockAsync(10m);
+        var buyer = await BuyerAsync();
+        var key = Guid.NewGuid().ToString();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => buyer.Place(OrdersApi.Buy(product.ProductId, 1m), key)));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        Assert.Single(replies.Select(r => r.Body.OrderId).Distinct());
+        Assert.Equal((10_000L, 1_000L), await StockAsync(product.ProductId));
+        Assert.Equal(1, (await buyer.Mine()).Body.TotalCount);
+    }
+
+    [Fact]
     public async Task The_same_burst_split_over_two_hosts_on_one_data_folder_sells_exactly_the_stock()
     {
         var (_, _, product) = await ProductInStockAsync(20m);

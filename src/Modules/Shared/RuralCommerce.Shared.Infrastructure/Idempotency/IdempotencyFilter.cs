@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -25,15 +26,18 @@ public static class Idempotency
     /// <summary>
     /// Lets a phone on a poor network retry this mutation safely: a request carrying an <c>Idempotency-Key</c> runs
     /// once; a retry with the same key and body gets the first answer again and changes nothing. The key is stored in
-    /// <typeparamref name="TContext"/>, in the same transaction as the request's own changes.
+    /// <typeparamref name="TContext"/>, in the same transaction as the request's own changes. The transaction opens
+    /// before the handler runs, unless <paramref name="handlerOpensWrites"/>: then the handler reads first and opens it
+    /// with <see cref="ModuleDbContext.BeginWritesAsync"/> right before its writes (a hot path on SQLite holds the
+    /// file's one writer for less), and the filter commits it with the key after the handler returns.
     /// </summary>
-    public static RouteHandlerBuilder WithIdempotency<TContext>(this RouteHandlerBuilder builder)
+    public static RouteHandlerBuilder WithIdempotency<TContext>(this RouteHandlerBuilder builder, bool handlerOpensWrites = false)
         where TContext : ModuleDbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder
             .AddEndpointFilter<IdempotencyFilter<TContext>>()
-            .WithMetadata(new IdempotentEndpoint());
+            .WithMetadata(new IdempotentEndpoint(handlerOpensWrites));
     }
 
     /// <summary>Bodies of requests that carry a key are buffered, so the filter can hash them after model binding.</summary>
@@ -66,7 +70,10 @@ public static class Idempotency
 public sealed class IdempotencyKeyReusedException(string message) : Exception(message);
 
 /// <summary>Marks an endpoint as accepting <c>Idempotency-Key</c> (shown in the OpenAPI document).</summary>
-public sealed class IdempotentEndpoint;
+public sealed class IdempotentEndpoint(bool handlerOpensWrites)
+{
+    public bool HandlerOpensWrites { get; } = handlerOpensWrites;
+}
 
 internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider clock, IOptions<JsonOptions> json) : IEndpointFilter
     where TContext : ModuleDbContext
@@ -82,43 +89,67 @@ internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider cloc
 
         var scope = Scope(http);
         var requestHash = await HashBodyAsync(http.Request);
+        var late = http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>()?.HandlerOpensWrites == true;
 
-        // On SQLite this takes the write lock at once, so two retries with one key queue instead of racing.
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-        var earlier = await db.IdempotentRequests.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
-        if (earlier is not null)
-        {
-            return Replay(earlier, requestHash, http);
-        }
-
-        var record = IdempotentRequest.Start(scope, key, requestHash, clock.GetUtcNow());
-        db.IdempotentRequests.Add(record);
+        // On SQLite an early transaction takes the write lock at once, so two retries with one key queue instead of
+        // racing; a late one leaves the race to the key's primary key, and the loser replays the winner's answer.
+        var transaction = late ? null : await db.Database.BeginTransactionAsync(http.RequestAborted);
         try
         {
+            var earlier = await FindAsync(scope, key, http.RequestAborted);
+            if (earlier is not null)
+            {
+                return Replay(earlier, requestHash, http);
+            }
+
+            var record = IdempotentRequest.Start(scope, key, requestHash, clock.GetUtcNow());
+            db.IdempotentRequests.Add(record);
+            db.KeyCommitsWrites = late;
             var result = await next(context);
             record.Complete(
                 (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK,
                 result is IValueHttpResult { Value: { } value } ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions) : null);
+            transaction ??= db.Database.CurrentTransaction ?? await db.Database.BeginTransactionAsync(http.RequestAborted);
             await db.SaveChangesAsync(http.RequestAborted);
             await transaction.CommitAsync(http.RequestAborted);
             return result;
         }
         catch (DbUpdateException)
         {
-            // Another request with the same key committed first (SQL Server's concurrent inserts).
-            db.ChangeTracker.Clear();
-            await transaction.RollbackAsync(CancellationToken.None);
-            var winner = await db.IdempotentRequests.AsNoTracking()
-                .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, CancellationToken.None);
+            // Another request with the same key committed first (SQL Server's concurrent inserts, or a late transaction).
+            await AbandonAsync(transaction);
+            var winner = await FindAsync(scope, key, CancellationToken.None);
             return winner is null
                 ? throw new ConflictException("RequestInProgress", $"A request with this {Idempotency.HeaderName} is still being processed; retry in a moment.")
                 : Replay(winner, requestHash, http);
         }
         catch
         {
-            db.ChangeTracker.Clear();
+            await AbandonAsync(transaction);
             throw;
+        }
+        finally
+        {
+            db.KeyCommitsWrites = false;
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    private Task<IdempotentRequest?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
+        db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
+
+    /// <summary>Forgets the request's changes and rolls back whichever transaction holds them: the filter's, or the one the handler opened late.</summary>
+    private async Task AbandonAsync(IDbContextTransaction? transaction)
+    {
+        db.ChangeTracker.Clear();
+        var open = transaction ?? db.Database.CurrentTransaction;
+        if (open is not null)
+        {
+            await open.RollbackAsync(CancellationToken.None);
+            await open.DisposeAsync();
         }
     }
 

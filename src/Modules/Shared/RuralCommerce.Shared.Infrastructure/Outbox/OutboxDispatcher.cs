@@ -83,15 +83,26 @@ public sealed partial class OutboxDispatcher : BackgroundService
         try
         {
             var delivered = new List<(ModuleDatabase Database, Guid MessageId)>();
+            var heldBack = new List<(ModuleDatabase Database, Guid MessageId)>();
+            var parkedPartitions = new HashSet<(ModuleDatabase, string)>();
             foreach (var (database, message) in claimed.OrderBy(c => c.Message.OccurredAt).ThenBy(c => c.Message.Id))
             {
-                if (await DeliverAsync(database, message, claimToken, cancellationToken))
+                if (message.PartitionKey is { } partition && parkedPartitions.Contains((database, partition)))
+                {
+                    heldBack.Add((database, message.Id));
+                }
+                else if (await DeliverAsync(database, message, claimToken, cancellationToken))
                 {
                     delivered.Add((database, message.Id));
+                }
+                else if (message.PartitionKey is { } parkedPartition)
+                {
+                    parkedPartitions.Add((database, parkedPartition));
                 }
             }
 
             await MarkProcessedAsync(delivered, claimToken, cancellationToken);
+            await ReleaseAsync(heldBack, claimToken, cancellationToken);
         }
         finally
         {
@@ -125,13 +136,16 @@ public sealed partial class OutboxDispatcher : BackgroundService
     }
 
     /// <summary>
-    /// Undelivered, not parked, not claimed by a live lease, and the first undelivered message of its partition: an
-    /// earlier one still pending, claimed elsewhere or parked holds it back.
+    /// Undelivered, not parked, not claimed by a live lease, and nothing earlier of its partition is parked or claimed
+    /// by another live lease. A round takes the oldest claimable messages, so it takes each partition's undelivered
+    /// messages as a prefix and delivers them in order: a burst of one hot product's events goes out in rounds of a
+    /// whole batch, not one message per round.
     /// </summary>
-    private static Expression<Func<OutboxMessage, bool>> Claimable(IQueryable<OutboxMessage> outbox, DateTimeOffset now) =>
+    private static Expression<Func<OutboxMessage, bool>> Claimable(IQueryable<OutboxMessage> outbox, DateTimeOffset now, Guid claimToken) =>
         m => m.ProcessedAt == null && m.ParkedAt == null && (m.ClaimExpiresAt == null || m.ClaimExpiresAt < now)
              && (m.PartitionKey == null
-                 || !outbox.Any(earlier => earlier.PartitionKey == m.PartitionKey && earlier.ProcessedAt == null && earlier.OccurredAt < m.OccurredAt));
+                 || !outbox.Any(earlier => earlier.PartitionKey == m.PartitionKey && earlier.ProcessedAt == null && earlier.OccurredAt < m.OccurredAt
+                                           && (earlier.ParkedAt != null || (earlier.ClaimToken != claimToken && earlier.ClaimExpiresAt >= now))));
 
     private async Task<List<OutboxMessage>> ClaimAsync(ModuleDatabase database, Guid claimToken, CancellationToken cancellationToken)
     {
@@ -139,7 +153,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         var context = Resolve(scope, database);
         var now = _clock.GetUtcNow();
         var candidates = await context.OutboxMessages
-            .Where(Claimable(context.OutboxMessages, now))
+            .Where(Claimable(context.OutboxMessages, now, claimToken))
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
             .Select(m => m.Id)
             .Take(_options.BatchSize)
@@ -154,7 +168,7 @@ public sealed partial class OutboxDispatcher : BackgroundService
         var claimExpiresAt = now + _options.ClaimDuration;
         await context.OutboxMessages
             .Where(m => candidates.Contains(m.Id))
-            .Where(Claimable(context.OutboxMessages, now))
+            .Where(Claimable(context.OutboxMessages, now, claimToken))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.ClaimToken, claimToken)
                     .SetProperty(m => m.ClaimExpiresAt, claimExpiresAt)
@@ -214,6 +228,23 @@ public sealed partial class OutboxDispatcher : BackgroundService
                     s => s.SetProperty(m => m.ProcessedAt, now)
                         .SetProperty(m => m.ClaimToken, (Guid?)null)
                         .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null),
+                    cancellationToken);
+        }
+    }
+
+    /// <summary>Gives back the claims on messages held behind a message parked in this round; they were never attempted.</summary>
+    private async Task ReleaseAsync(List<(ModuleDatabase Database, Guid MessageId)> heldBack, Guid claimToken, CancellationToken cancellationToken)
+    {
+        foreach (var group in heldBack.GroupBy(d => d.Database))
+        {
+            var ids = group.Select(d => d.MessageId).ToList();
+            await using var scope = _scopes.CreateAsyncScope();
+            await Resolve(scope, group.Key).OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.ClaimToken == claimToken)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.ClaimToken, (Guid?)null)
+                        .SetProperty(m => m.ClaimExpiresAt, (DateTimeOffset?)null)
+                        .SetProperty(m => m.Deliveries, m => m.Deliveries - 1),
                     cancellationToken);
         }
     }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
@@ -36,6 +37,26 @@ public abstract class ModuleDbContext : DbContext
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     internal bool HasUnsignalledOutboxMessages { get; set; }
+
+    /// <summary>Set by the idempotency filter around a handler that opens its writes late: the filter commits them with the key.</summary>
+    internal bool KeyCommitsWrites { get; set; }
+
+    /// <summary>
+    /// Opens the transaction of a request's writes; call it after the reads and checks, right before the first write,
+    /// so SQLite's one writer per file is held for the writes only. Returns the transaction to commit, or null when
+    /// another unit commits it: a transaction already open, or the idempotency filter, which commits the writes with the
+    /// request's key (an endpoint opts in with <c>WithIdempotency&lt;TContext&gt;(handlerOpensWrites: true)</c>).
+    /// </summary>
+    public async Task<IDbContextTransaction?> BeginWritesAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        return KeyCommitsWrites ? null : transaction;
+    }
 
     /// <summary>Stores an integration event in this module's outbox; it is published once the save commits.</summary>
     public void Publish(IntegrationEvent integrationEvent)

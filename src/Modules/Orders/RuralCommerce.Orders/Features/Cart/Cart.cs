@@ -101,19 +101,16 @@ internal static class CartEndpoints
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 
-        return await OrderPlacement.CommitAsync(db, async () =>
+        var lines = await db.CartLines.Where(l => l.AccountId == buyer).ToListAsync(cancellationToken);
+        if (lines.Count == 0)
         {
-            var lines = await db.CartLines.Where(l => l.AccountId == buyer).ToListAsync(cancellationToken);
-            if (lines.Count == 0)
-            {
-                throw new ConflictException("CartEmpty", "The cart is empty.");
-            }
+            throw new ConflictException("CartEmpty", "The cart is empty.");
+        }
 
-            var wanted = lines.ToDictionary(l => l.ProductId, l => l.QuantityMilli / (decimal)SellableProduct.MilliPerUnit);
-            var order = await OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken);
-            db.CartLines.RemoveRange(lines);
-            return order;
-        }, cancellationToken);
+        // Two tabs checking out one cart: the second one's removal finds the lines gone and its order rolls back (409).
+        var wanted = lines.ToDictionary(l => l.ProductId, l => l.QuantityMilli / (decimal)SellableProduct.MilliPerUnit);
+        return await OrderPlacement.PlaceAsync(
+            db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken, () => db.CartLines.RemoveRange(lines));
     }
 
     internal static async Task<CartResponse> ReadAsync(OrdersDbContext db, Guid buyer, CancellationToken cancellationToken)

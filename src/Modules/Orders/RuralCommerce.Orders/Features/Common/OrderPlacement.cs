@@ -19,31 +19,16 @@ internal sealed record ShortLine(Guid ProductId, decimal Requested, decimal Avai
 /// </summary>
 internal static class OrderPlacement
 {
-    /// <summary>
-    /// Places an order inside the idempotency filter's transaction when a key came, else its own, so its reservations,
-    /// the order and whatever <paramref name="place"/> staged beside it commit together; answers 201 with the order.
-    /// </summary>
-    public static async Task<Created<OrderResponse>> CommitAsync(OrdersDbContext db, Func<Task<Order>> place, CancellationToken cancellationToken)
-    {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (own)
-        {
-            var order = await place();
-            await db.SaveChangesAsync(cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-
-            return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
-        }
-    }
-
     public static bool IsQuantity(decimal? quantity) => quantity is > 0m and <= 100_000m && decimal.Round(quantity.Value, 3) == quantity;
 
-    public static async Task<Order> PlaceAsync(
+    /// <summary>
+    /// Places and commits an order, with whatever <paramref name="alsoStage"/> stages beside it: reads and checks first,
+    /// then one transaction for the reservations and the order (the idempotency filter's, when a key came), and answers
+    /// 201 with the order.
+    /// </summary>
+    public static async Task<Created<OrderResponse>> PlaceAsync(
         OrdersDbContext db, TimeProvider clock, Guid buyer, IReadOnlyDictionary<Guid, decimal> wanted, DeliveryAddress delivery,
-        PaymentMethod method, Guid? livestreamId, CancellationToken cancellationToken)
+        PaymentMethod method, Guid? livestreamId, CancellationToken cancellationToken, Action? alsoStage = null)
     {
         var ids = wanted.Keys.ToList();
         var products = await db.SellableProducts.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -66,11 +51,33 @@ internal static class OrderPlacement
             : await db.LiveOffers.AsNoTracking().Where(o => o.LivestreamId == live.Id && o.Featured && ids.Contains(o.ProductId))
                 .ToDictionaryAsync(o => o.ProductId, cancellationToken);
 
-        await ReserveStockAsync(db, wanted, cancellationToken);
-        if (live is not null)
+        // The reservations re-check everything they depend on, so the reads above need no lock.
+        var writes = await db.BeginWritesAsync(cancellationToken);
+        await using (writes)
         {
-            await TakeFromCapsAsync(db, live.Id, wanted, offers, cancellationToken);
+            await ReserveStockAsync(db, wanted, cancellationToken);
+            if (live is not null)
+            {
+                await TakeFromCapsAsync(db, live.Id, wanted, offers, cancellationToken);
+            }
+
+            var order = NewOrder(clock, buyer, wanted, delivery, method, products, offers, live);
+            db.Orders.Add(order);
+            alsoStage?.Invoke();
+            await db.SaveChangesAsync(cancellationToken);
+            if (writes is not null)
+            {
+                await writes.CommitAsync(cancellationToken);
+            }
+
+            return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
         }
+    }
+
+    private static Order NewOrder(
+        TimeProvider clock, Guid buyer, IReadOnlyDictionary<Guid, decimal> wanted, DeliveryAddress delivery, PaymentMethod method,
+        Dictionary<Guid, SellableProduct> products, Dictionary<Guid, LiveOffer> offers, LiveEvent? live)
+    {
 
         var lines = wanted.Select(w =>
         {
@@ -79,9 +86,7 @@ internal static class OrderPlacement
             return new OrderLine(p.Id, p.SellerId, p.CooperativeId, p.Name, p.Unit, SellableProduct.ToMilli(w.Value), offer?.PriceFen ?? p.ListPriceFen, offer is not null);
         }).ToList();
         var sale = live is null ? null : new LivestreamSale(live.Id, live.HostMemberId);
-        var order = Order.Place(new OrderId(NewId.Next(clock)), buyer, delivery, method, lines, sale, clock.GetUtcNow());
-        db.Orders.Add(order);
-        return order;
+        return Order.Place(new OrderId(NewId.Next(clock)), buyer, delivery, method, lines, sale, clock.GetUtcNow());
     }
 
     private static async Task<LiveEvent> LiveEventAsync(OrdersDbContext db, Guid livestreamId, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ internal static class PlaceOrderEndpoint
     public static void MapPlaceOrder(this IEndpointRouteBuilder group) =>
         group.MapPost(OrdersApiPaths.Orders, HandleAsync)
             .RequireAuthorization()
-            .WithIdempotency<OrdersDbContext>()
+            .WithIdempotency<OrdersDbContext>(handlerOpensWrites: true)
             .WithName("PlaceOrder")
             .WithSummary("A buyer places an order: every line's stock is reserved at once, or nothing is.")
             .WithDescription("Signed-in buyers. Prices come from the shop, never from the request: the list price, or the livestream price " +
@@ -58,8 +58,7 @@ internal static class PlaceOrderEndpoint
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 
-        return await OrderPlacement.CommitAsync(
-            db, () => OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken), cancellationToken);
+        return await OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken);
     }
 
     internal static Dictionary<Guid, decimal> ValidateLines(IReadOnlyList<OrderLineRequest>? requested, ValidationErrors errors)
