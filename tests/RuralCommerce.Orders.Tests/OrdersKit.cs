@@ -10,9 +10,9 @@ internal sealed class OrdersKit(ApiFactory factory)
 {
     /// <summary>A listed product of a seller with <paramref name="stock"/> on hand, once Orders' copy has caught up.</summary>
     public async Task<(CatalogScenario Shop, SignedInMember Seller, ProductResponse Product)> ProductInStockAsync(
-        decimal stock, string unit = "Bottle", string cooperative = "Hubei Rice Wine Cooperative")
+        decimal stock, string unit = "Bottle", string cooperative = "Hubei Rice Wine Cooperative", string province = "Sichuan")
     {
-        var shop = await CatalogScenario.CreateAsync(factory, cooperative);
+        var shop = await CatalogScenario.CreateAsync(factory, cooperative, province);
         var seller = await shop.AddSellerAsync("Chen Jie", "Zhuhe");
         var product = await shop.ListedProductAsync(seller, CatalogTestData.RiceWine(price: 45.50m) with { Unit = unit, NetContent = null }, stock);
         await WaitForOrdersAsync(product.ProductId, stock);

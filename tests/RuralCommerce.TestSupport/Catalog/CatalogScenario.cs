@@ -29,10 +29,10 @@ internal sealed class CatalogScenario(ApiFactory factory, CooperativeScenario co
 
     public CatalogApi Anonymous { get; } = new(factory.CreateClient());
 
-    public static async Task<CatalogScenario> CreateAsync(ApiFactory factory, string name = "Xiaozhai Mushroom Cooperative")
+    public static async Task<CatalogScenario> CreateAsync(ApiFactory factory, string name = "Xiaozhai Mushroom Cooperative", string province = "Sichuan")
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var cooperative = await CooperativeScenario.CreateAsync(factory, name: name);
+        var cooperative = await CooperativeScenario.CreateAsync(factory, province, name);
         var scenario = new CatalogScenario(factory, cooperative);
         await scenario.WaitUntilCatalogAsync(db => db.Cooperatives.AnyAsync(c => c.Id == cooperative.CooperativeId), "Catalog knows the cooperative");
         return scenario;

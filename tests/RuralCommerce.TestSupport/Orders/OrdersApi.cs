@@ -1,10 +1,13 @@
 using System.Text.Json;
 using RuralCommerce.Orders.Features.AddressBook;
 using RuralCommerce.Orders.Features.Cart;
+using RuralCommerce.Orders.Features.CentreQueue;
 using RuralCommerce.Orders.Features.Common;
 using RuralCommerce.Orders.Features.CooperativeOrders;
+using RuralCommerce.Orders.Features.LogisticsCentres;
 using RuralCommerce.Orders.Features.Payments;
 using RuralCommerce.Orders.Features.PlaceOrder;
+using RuralCommerce.Orders.Features.SellerShipments;
 using RuralCommerce.Shared.Infrastructure.Web;
 using Paths = RuralCommerce.Orders.OrdersApiPaths;
 
@@ -49,6 +52,40 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<PagedResult<CooperativeOrderResponse>>> CooperativeOrders(Guid cooperativeId, string query = "") =>
         GetAsync<PagedResult<CooperativeOrderResponse>>(Paths.Url(Paths.CooperativeOrders, cooperativeId) + query);
+
+    public Task<Reply<OrderResponse>> ConfirmReceipt(Guid orderId) => PostAsync<OrderResponse>(Paths.Url(Paths.ConfirmReceipt, orderId));
+
+    public Task<Reply<PagedResult<ShipmentTaskResponse>>> SellerShipments(Guid cooperativeId, string query = "") =>
+        GetAsync<PagedResult<ShipmentTaskResponse>>(Paths.Url(Paths.SellerShipments, cooperativeId) + query);
+
+    public Task<Reply<ShipmentTaskResponse>> Pack(Guid cooperativeId, Guid shipmentId) =>
+        PostAsync<ShipmentTaskResponse>(Paths.Url(Paths.PackShipment, cooperativeId, shipmentId));
+
+    public Task<Reply<ShipmentTaskResponse>> Ship(Guid cooperativeId, Guid shipmentId, ShipRequest request) =>
+        PostAsync<ShipmentTaskResponse>(Paths.Url(Paths.ShipShipment, cooperativeId, shipmentId), request);
+
+    public Task<Reply<LogisticsCentreResponse>> RegisterCentre(RegisterCentreRequest request) =>
+        PostAsync<LogisticsCentreResponse>(Paths.Url(Paths.LogisticsCentres), request);
+
+    public Task<Reply<List<LogisticsCentreResponse>>> Centres() => GetAsync<List<LogisticsCentreResponse>>(Paths.Url(Paths.LogisticsCentres));
+
+    public Task<Reply<LogisticsCentreResponse>> Appoint(Guid centreId, Guid accountId) =>
+        PutAsync<LogisticsCentreResponse>(Paths.Url(Paths.CentreOperator, centreId, accountId), null);
+
+    public Task<Reply<LogisticsCentreResponse>> Dismiss(Guid centreId, Guid accountId) =>
+        DeleteAsync<LogisticsCentreResponse>(Paths.Url(Paths.CentreOperator, centreId, accountId));
+
+    public Task<Reply<PagedResult<ShipmentTaskResponse>>> CentreQueue(Guid centreId, string query = "") =>
+        GetAsync<PagedResult<ShipmentTaskResponse>>(Paths.Url(Paths.CentreQueue, centreId) + query);
+
+    public Task<Reply<ShipmentTaskResponse>> Receive(Guid centreId, Guid shipmentId) =>
+        PostAsync<ShipmentTaskResponse>(Paths.Url(Paths.ReceiveShipment, centreId, shipmentId));
+
+    public Task<Reply<ShipmentTaskResponse>> Dispatch(Guid centreId, Guid shipmentId) =>
+        PostAsync<ShipmentTaskResponse>(Paths.Url(Paths.DispatchShipment, centreId, shipmentId));
+
+    public Task<Reply<ShipmentTaskResponse>> Deliver(Guid centreId, Guid shipmentId, decimal? cashCollected = null) =>
+        PostAsync<ShipmentTaskResponse>(Paths.Url(Paths.DeliverShipment, centreId, shipmentId), new DeliverRequest(cashCollected));
 
     public static DeliveryRequest Home(string recipient = "Zhao Lei") =>
         new(recipient, "+8613800138000", "Hubei", "Xiaonan", "Zhuhe", "Zhuhe", "No. 3, East Lane");

@@ -42,3 +42,24 @@ public sealed record StockReservedIntegrationEvent(Guid ProductId, Guid OrderId,
 
 /// <summary>A cancelled or expired order gave <paramref name="Quantity"/> back: it can be sold again.</summary>
 public sealed record StockReleasedIntegrationEvent(Guid ProductId, Guid OrderId, decimal Quantity) : ProductStockIntegrationEvent(ProductId);
+
+/// <summary>A seller handed their part of an order to the carrier, for the logistics centre.</summary>
+public sealed record ShipmentShippedIntegrationEvent(
+    Guid OrderId, Guid ShipmentId, Guid SellerId, Guid CooperativeId, Guid LogisticsCentreId, string Carrier, string TrackingNumber, DateTimeOffset ShippedAt)
+    : OrderIntegrationEvent(OrderId);
+
+/// <summary>A shipment reached the buyer.</summary>
+public sealed record ShipmentDeliveredIntegrationEvent(Guid OrderId, Guid ShipmentId, Guid SellerId, Guid CooperativeId, DateTimeOffset DeliveredAt)
+    : OrderIntegrationEvent(OrderId);
+
+/// <summary>What one seller earned from a completed order: their lines' amounts, in fen.</summary>
+public sealed record SellerAmountDto(Guid SellerId, Guid CooperativeId, long AmountFen);
+
+/// <summary>
+/// An order is complete (the buyer confirmed receipt, or the waiting time after delivery passed): Income Tracking
+/// credits each seller their amount. <paramref name="Channel"/> is Shop, Livestream or Imported.
+/// </summary>
+public sealed record OrderCompletedIntegrationEvent(
+    Guid OrderId, string Channel, Guid? LivestreamId, Guid? LivestreamHostMemberId, IReadOnlyList<SellerAmountDto> Sellers, long TotalFen,
+    DateTimeOffset CompletedAt)
+    : OrderIntegrationEvent(OrderId);

@@ -19,6 +19,17 @@ internal static class OrdersApiPaths
     public const string Addresses = "/addresses";
     public const string Address = Addresses + "/{addressId:guid}";
     public const string CooperativeOrders = "/cooperatives/{cooperativeId:guid}";
+    public const string ConfirmReceipt = Order + "/confirm-receipt";
+    public const string SellerShipments = CooperativeOrders + "/shipments";
+    public const string PackShipment = SellerShipments + "/{shipmentId:guid}/pack";
+    public const string ShipShipment = SellerShipments + "/{shipmentId:guid}/ship";
+    public const string LogisticsCentres = "/logistics-centres";
+    public const string LogisticsCentre = LogisticsCentres + "/{centreId:guid}";
+    public const string CentreOperator = LogisticsCentre + "/operators/{accountId:guid}";
+    public const string CentreQueue = LogisticsCentre + "/shipments";
+    public const string ReceiveShipment = CentreQueue + "/{shipmentId:guid}/receive";
+    public const string DispatchShipment = CentreQueue + "/{shipmentId:guid}/dispatch";
+    public const string DeliverShipment = CentreQueue + "/{shipmentId:guid}/deliver";
 
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);
 }

@@ -8,12 +8,16 @@ using Microsoft.Extensions.Options;
 using RuralCommerce.Orders.Features.AddressBook;
 using RuralCommerce.Orders.Features.CancelOrder;
 using RuralCommerce.Orders.Features.Cart;
+using RuralCommerce.Orders.Features.CentreQueue;
 using RuralCommerce.Orders.Features.Common;
+using RuralCommerce.Orders.Features.ConfirmReceipt;
 using RuralCommerce.Orders.Features.CooperativeOrders;
 using RuralCommerce.Orders.Features.GetOrder;
 using RuralCommerce.Orders.Features.Housekeeping;
+using RuralCommerce.Orders.Features.LogisticsCentres;
 using RuralCommerce.Orders.Features.Payments;
 using RuralCommerce.Orders.Features.PlaceOrder;
+using RuralCommerce.Orders.Features.SellerShipments;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -52,6 +56,10 @@ public static class OrdersModule
         group.MapCart();
         group.MapAddressBook();
         group.MapListCooperativeOrders();
+        group.MapConfirmReceipt();
+        group.MapSellerShipments();
+        group.MapLogisticsCentres();
+        group.MapCentreQueue();
         return endpoints;
     }
 }

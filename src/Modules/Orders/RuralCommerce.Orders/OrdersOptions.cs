@@ -8,7 +8,10 @@ internal sealed class OrdersOptions
     /// <summary>How long an order waits for its payment before it is cancelled and its stock released.</summary>
     public TimeSpan UnpaidExpiry { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How often the housekeeping job expires unpaid orders and sends owed refunds.</summary>
+    /// <summary>How long after its last delivery an order the buyer has not confirmed completes on its own.</summary>
+    public TimeSpan CompletionDelay { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the housekeeping job expires unpaid orders, completes delivered ones and sends owed refunds.</summary>
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The development payment gateway's callback key; generated into the data folder when not set.</summary>

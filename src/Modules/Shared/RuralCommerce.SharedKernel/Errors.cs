@@ -55,6 +55,9 @@ public sealed class RequestValidationException : Exception
 /// <summary>The caller could not be authenticated (wrong credentials, a revoked or reused token); the API answers 401.</summary>
 public sealed class AuthenticationFailedException(string message) : Exception(message);
 
+/// <summary>The caller is known but may not do this here (e.g. another logistics centre's operator): 403.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
 /// <summary>Too many attempts (a locked account, codes requested too often); the API answers 429 with Retry-After.</summary>
 public sealed class TooManyAttemptsException(string message, TimeSpan retryAfter) : Exception(message)
 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RuralCommerce.Orders.Domain.Buyers;
 using RuralCommerce.Orders.Domain.Livestreams;
+using RuralCommerce.Orders.Domain.Logistics;
 using RuralCommerce.Orders.Domain.Orders;
 using RuralCommerce.Orders.Domain.Sellables;
 
@@ -42,7 +43,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Navigation(o => o.Payments).HasField("_payments").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(o => o.Refunds).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Refunds).HasField("_refunds").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Shipments).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Shipments).HasField("_shipments").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(o => new { o.BuyerAccountId, o.PlacedAt });
+        // The completion job's scan: delivered orders, oldest delivery first.
+        builder.HasIndex(o => new { o.Status, o.DeliveredAt });
         // The expiry job's scan: unpaid orders, oldest first.
         builder.HasIndex(o => new { o.Status, o.PlacedAt });
         builder.HasIndex(o => new { o.LivestreamId, o.PlacedAt });
@@ -152,5 +157,61 @@ internal sealed class OrderTransitionConfiguration : IEntityTypeConfiguration<Or
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
+{
+    public void Configure(EntityTypeBuilder<Shipment> builder)
+    {
+        builder.ToTable("Shipments");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Carrier).HasMaxLength(50);
+        builder.Property(s => s.TrackingNumber).HasMaxLength(50);
+        // The seller's packing list and the centre's queue, by status.
+        builder.HasIndex(s => new { s.CooperativeId, s.SellerId, s.Status });
+        builder.HasIndex(s => new { s.LogisticsCentreId, s.Status });
+    }
+}
+
+internal sealed class LogisticsCentreConfiguration : IEntityTypeConfiguration<LogisticsCentre>
+{
+    public void Configure(EntityTypeBuilder<LogisticsCentre> builder)
+    {
+        builder.ToTable("LogisticsCentres");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.Property(c => c.Province).HasMaxLength(50);
+        builder.Property(c => c.County).HasMaxLength(50);
+        builder.Property(c => c.Address).HasMaxLength(200);
+        builder.HasIndex(c => new { c.Province, c.County }).IsUnique();
+        builder.HasMany(c => c.Operators).WithOne().HasForeignKey("LogisticsCentreId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Operators).HasField("_operators").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+internal sealed class CentreOperatorConfiguration : IEntityTypeConfiguration<CentreOperator>
+{
+    public void Configure(EntityTypeBuilder<CentreOperator> builder)
+    {
+        builder.ToTable("LogisticsCentreOperators");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.HasIndex("LogisticsCentreId", nameof(CentreOperator.AccountId)).IsUnique();
+        builder.HasIndex(o => o.AccountId);
+    }
+}
+
+internal sealed class CooperativeLocationConfiguration : IEntityTypeConfiguration<CooperativeLocation>
+{
+    public void Configure(EntityTypeBuilder<CooperativeLocation> builder)
+    {
+        builder.ToTable("CooperativeLocations");
+        builder.HasKey(c => c.CooperativeId);
+        builder.Property(c => c.Province).HasMaxLength(50);
+        builder.Property(c => c.County).HasMaxLength(50);
     }
 }

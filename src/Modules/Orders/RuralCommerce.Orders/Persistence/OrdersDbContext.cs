@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Orders.Contracts;
 using RuralCommerce.Orders.Domain.Buyers;
 using RuralCommerce.Orders.Domain.Livestreams;
+using RuralCommerce.Orders.Domain.Logistics;
 using RuralCommerce.Orders.Domain.Orders;
 using RuralCommerce.Orders.Domain.Sellables;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -27,6 +28,10 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
 
     public DbSet<CartLine> CartLines => Set<CartLine>();
 
+    public DbSet<LogisticsCentre> LogisticsCentres => Set<LogisticsCentre>();
+
+    public DbSet<CooperativeLocation> CooperativeLocations => Set<CooperativeLocation>();
+
     /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {
@@ -43,6 +48,16 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
         [
             new OrderCancelledIntegrationEvent(o.Id.Value, e.ActorAccountId, o.Transitions[^1].At, o.Refunds.Any(r => r.RefundedAt is null)),
             .. o.Lines.Select(l => new StockReleasedIntegrationEvent(l.ProductId, o.Id.Value, l.Quantity)),
+        ],
+        ShipmentShipped { Order: var o, Shipment: var s } =>
+            [new ShipmentShippedIntegrationEvent(o.Id.Value, s.Id, s.SellerId, s.CooperativeId, s.LogisticsCentreId!.Value, s.Carrier!, s.TrackingNumber!, s.ShippedAt!.Value)],
+        ShipmentDelivered { Order: var o, Shipment: var s } =>
+            [new ShipmentDeliveredIntegrationEvent(o.Id.Value, s.Id, s.SellerId, s.CooperativeId, s.DeliveredAt!.Value)],
+        OrderCompleted { Order: var o } =>
+        [
+            new OrderCompletedIntegrationEvent(
+                o.Id.Value, o.Channel.ToString(), o.LivestreamId, o.LivestreamHostMemberId,
+                o.Shipments.Select(s => new SellerAmountDto(s.SellerId, s.CooperativeId, s.AmountFen)).ToList(), o.TotalFen, o.CompletedAt!.Value),
         ],
         _ => [],
     };

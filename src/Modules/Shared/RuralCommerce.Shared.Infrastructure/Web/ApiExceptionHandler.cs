@@ -94,6 +94,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Title = "Authentication failed.",
             Detail = authentication.Message,
         },
+        ForbiddenException forbidden => new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "Forbidden.",
+            Detail = forbidden.Message,
+        },
         TooManyAttemptsException tooMany => new ProblemDetails
         {
             Status = StatusCodes.Status429TooManyRequests,

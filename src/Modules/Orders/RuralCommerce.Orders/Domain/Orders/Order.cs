@@ -16,6 +16,12 @@ internal enum OrderStatus
     Confirmed,
     Paid,
     Cancelled,
+
+    /// <summary>Every shipment delivered; completes when the buyer confirms, or on its own after a while.</summary>
+    Delivered,
+
+    /// <summary>Final: what Income Tracking credits the sellers for.</summary>
+    Completed,
 }
 
 internal enum PaymentMethod
@@ -63,6 +69,12 @@ internal sealed record OrderPaid(Order Order, OrderPayment Payment) : IDomainEve
 
 internal sealed record OrderCancelled(Order Order, Guid? ActorAccountId) : IDomainEvent;
 
+internal sealed record ShipmentShipped(Order Order, Shipment Shipment) : IDomainEvent;
+
+internal sealed record ShipmentDelivered(Order Order, Shipment Shipment) : IDomainEvent;
+
+internal sealed record OrderCompleted(Order Order, Guid? ActorAccountId) : IDomainEvent;
+
 /// <summary>
 /// A buyer's order: lines priced when placed (never from what a client sends), its stock already reserved by the
 /// use case that placed it, and every change of state kept with its time and actor.
@@ -73,6 +85,7 @@ internal sealed class Order : AggregateRoot
     private readonly List<OrderTransition> _transitions = [];
     private readonly List<OrderPayment> _payments = [];
     private readonly List<OrderRefund> _refunds = [];
+    private readonly List<Shipment> _shipments = [];
 
     private Order()
     {
@@ -102,6 +115,11 @@ internal sealed class Order : AggregateRoot
 
     public DateTimeOffset? PaidAt { get; private set; }
 
+    /// <summary>When the last shipment was delivered.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
     public IReadOnlyList<OrderLine> Lines => _lines;
 
     /// <summary>
@@ -113,6 +131,9 @@ internal sealed class Order : AggregateRoot
     public IReadOnlyList<OrderPayment> Payments => _payments;
 
     public IReadOnlyList<OrderRefund> Refunds => _refunds;
+
+    /// <summary>One per seller of the order's lines.</summary>
+    public IReadOnlyList<Shipment> Shipments => _shipments;
 
     public static Order Place(
         OrderId id, Guid buyerAccountId, DeliveryAddress delivery, PaymentMethod paymentMethod, IReadOnlyList<OrderLine> lines,
@@ -137,6 +158,8 @@ internal sealed class Order : AggregateRoot
             TotalFen = lines.Sum(l => l.LineTotalFen),
         };
         order._lines.AddRange(lines);
+        order._shipments.AddRange(lines.GroupBy(l => (l.SellerId, l.CooperativeId)).Select(seller =>
+            new Shipment(Guid.CreateVersion7(now), seller.Key.SellerId, seller.Key.CooperativeId, seller.Sum(l => l.LineTotalFen))));
         order.MoveTo(OrderStatus.Placed, buyerAccountId, now);
         if (paymentMethod == PaymentMethod.CashOnDelivery)
         {
@@ -181,6 +204,7 @@ internal sealed class Order : AggregateRoot
     public void Cancel(Guid? actorAccountId, DateTimeOffset now)
     {
         CheckRule(new ACancelledOrderStaysCancelledRule(this));
+        CheckRule(new AnOrderIsCancelledOnlyBeforeItShipsRule(this));
         if (Status == OrderStatus.Paid)
         {
             _refunds.Add(new OrderRefund(Guid.CreateVersion7(now), TotalFen, RefundReason.CancelledAfterPayment, now));
@@ -189,6 +213,74 @@ internal sealed class Order : AggregateRoot
         MoveTo(OrderStatus.Cancelled, actorAccountId, now);
         AddDomainEvent(new OrderCancelled(this, actorAccountId));
     }
+
+    /// <summary>The seller packs their shipment: only once the order is paid, or at once for cash on delivery.</summary>
+    public void Pack(Guid shipmentId, DateTimeOffset now)
+    {
+        CheckRule(new AnOrderShipsOnlyOncePaidRule(this));
+        Shipment(shipmentId).Pack(now);
+    }
+
+    public void Ship(Guid shipmentId, Guid logisticsCentreId, string carrier, string trackingNumber, DateTimeOffset now)
+    {
+        CheckRule(new AnOrderShipsOnlyOncePaidRule(this));
+        var shipment = Shipment(shipmentId);
+        shipment.Ship(logisticsCentreId, carrier, trackingNumber, now);
+        AddDomainEvent(new ShipmentShipped(this, shipment));
+    }
+
+    public void ReceiveAtCentre(Guid shipmentId, DateTimeOffset now) => Shipment(shipmentId).Receive(now);
+
+    public void DispatchFromCentre(Guid shipmentId, DateTimeOffset now) => Shipment(shipmentId).Dispatch(now);
+
+    /// <summary>
+    /// The logistics operator hands the parcel over. Cash on delivery: the cash for this shipment is recorded, and the
+    /// order is paid once every shipment's cash is in. The order is delivered with its last shipment.
+    /// </summary>
+    public void Deliver(Guid shipmentId, Guid operatorAccountId, decimal? cashCollected, DateTimeOffset now)
+    {
+        var shipment = Shipment(shipmentId);
+        long? cashFen = null;
+        if (PaymentMethod == PaymentMethod.CashOnDelivery)
+        {
+            CheckRule(new CashOnDeliveryCollectsTheShipmentsAmountRule(shipment, cashCollected));
+            cashFen = shipment.AmountFen;
+        }
+
+        shipment.Deliver(cashFen, now);
+        AddDomainEvent(new ShipmentDelivered(this, shipment));
+        if (cashFen is { } cash)
+        {
+            _payments.Add(new OrderPayment(Guid.CreateVersion7(now), $"cod-{shipment.Id:N}", cash, now));
+            if (_payments.Sum(p => p.AmountFen) >= TotalFen)
+            {
+                PaidAt = now;
+                MoveTo(OrderStatus.Paid, operatorAccountId, now);
+                AddDomainEvent(new OrderPaid(this, _payments[^1]));
+            }
+        }
+
+        if (_shipments.All(s => s.Status == ShipmentStatus.Delivered))
+        {
+            DeliveredAt = now;
+            MoveTo(OrderStatus.Delivered, operatorAccountId, now);
+        }
+    }
+
+    /// <summary>The buyer confirms receipt, or the platform completes a delivered order after the waiting time (no actor).</summary>
+    public void Complete(Guid? actorAccountId, DateTimeOffset now)
+    {
+        CheckRule(new AnOrderCompletesOnceDeliveredRule(this));
+        CompletedAt = now;
+        MoveTo(OrderStatus.Completed, actorAccountId, now);
+        AddDomainEvent(new OrderCompleted(this, actorAccountId));
+    }
+
+    /// <summary>Whether a delivered order has waited <paramref name="delay"/> for the buyer's confirmation.</summary>
+    public bool IsDueForCompletion(DateTimeOffset now, TimeSpan delay) => Status == OrderStatus.Delivered && now - DeliveredAt >= delay;
+
+    private Shipment Shipment(Guid shipmentId) =>
+        _shipments.SingleOrDefault(s => s.Id == shipmentId) ?? throw new NotFoundException("Shipment", shipmentId);
 
     /// <summary>Whether an unpaid order has waited longer than <paramref name="window"/> for its money.</summary>
     public bool IsExpiredUnpaid(DateTimeOffset now, TimeSpan window) => Status == OrderStatus.Placed && now - PlacedAt >= window;
@@ -205,6 +297,34 @@ internal sealed class ACancelledOrderStaysCancelledRule(Order order) : IBusiness
     public string Message => "The order is already cancelled.";
 
     public bool IsBroken() => order.Status == OrderStatus.Cancelled;
+}
+
+internal sealed class AnOrderIsCancelledOnlyBeforeItShipsRule(Order order) : IBusinessRule
+{
+    public string Message => "Part of this order has shipped: it can no longer be cancelled; ask for a refund instead.";
+
+    public bool IsBroken() => order.Shipments.Any(s => s.Status >= ShipmentStatus.Shipped);
+}
+
+internal sealed class AnOrderShipsOnlyOncePaidRule(Order order) : IBusinessRule
+{
+    public string Message => "The order is not paid yet (or is cancelled): nothing of it ships.";
+
+    public bool IsBroken() => order.Status is not (OrderStatus.Paid or OrderStatus.Confirmed or OrderStatus.Delivered);
+}
+
+internal sealed class AnOrderCompletesOnceDeliveredRule(Order order) : IBusinessRule
+{
+    public string Message => $"Only a delivered order completes; this one is {order.Status}.";
+
+    public bool IsBroken() => order.Status != OrderStatus.Delivered;
+}
+
+internal sealed class CashOnDeliveryCollectsTheShipmentsAmountRule(Shipment shipment, decimal? cashCollected) : IBusinessRule
+{
+    public string Message => $"Cash on delivery: collect {Money.FromFen(shipment.AmountFen)} for this shipment and record that amount.";
+
+    public bool IsBroken() => cashCollected != shipment.AmountFen / 100m;
 }
 
 internal sealed class APaymentCoversTheWholeOrderRule(Order order, long amountFen) : IBusinessRule

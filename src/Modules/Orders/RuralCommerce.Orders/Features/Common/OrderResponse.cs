@@ -12,6 +12,13 @@ internal sealed record TransitionResponse(string Status, DateTimeOffset At);
 /// <param name="Reason">CancelledAfterPayment, PaidAfterCancellation or PaidTwice.</param>
 internal sealed record RefundResponse(decimal Amount, string Reason, DateTimeOffset DueAt, DateTimeOffset? RefundedAt);
 
+/// <summary>One seller's part of an order on its way: the tracking a buyer sees. Amounts in yuan.</summary>
+/// <param name="Status">ToPack, Packed, Shipped, Received (at the logistics centre), Dispatched or Delivered.</param>
+internal sealed record ShipmentResponse(
+    Guid ShipmentId, Guid SellerId, Guid CooperativeId, string Status, decimal Amount, Guid? LogisticsCentreId, string? Carrier, string? TrackingNumber,
+    DateTimeOffset? PackedAt, DateTimeOffset? ShippedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DispatchedAt, DateTimeOffset? DeliveredAt,
+    decimal? CashCollected);
+
 /// <summary>
 /// An order as its buyer sees it; prices in yuan, quantities in units of sale. In lists the delivery address is masked
 /// (recipient's family name, the phone's first and last digits, no street detail).
@@ -19,19 +26,26 @@ internal sealed record RefundResponse(decimal Amount, string Reason, DateTimeOff
 internal sealed record OrderResponse(
     Guid OrderId, string Status, string Channel, Guid? LivestreamId, string PaymentMethod, IReadOnlyList<OrderLineResponse> Lines, decimal Total,
     DeliveryResponse Delivery, DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, IReadOnlyList<RefundResponse> Refunds,
-    IReadOnlyList<TransitionResponse> History);
+    IReadOnlyList<TransitionResponse> History, IReadOnlyList<ShipmentResponse> Shipments, DateTimeOffset? DeliveredAt, DateTimeOffset? CompletedAt);
 
 internal static class OrderResponses
 {
     public static OrderResponse ToResponse(this Order o, bool masked = false) => new(
         o.Id.Value, o.Status.ToString(), o.Channel.ToString(), o.LivestreamId, o.PaymentMethod.ToString(),
-        o.Lines.Select(l => new OrderLineResponse(
-            l.ProductId, l.CooperativeId, l.ProductName, l.Unit, l.Quantity, l.UnitPriceFen / 100m, l.LineTotalFen / 100m, l.OnLivestreamOffer)).ToList(),
+        o.Lines.Select(ToResponse).ToList(),
         o.Total.Amount,
         masked ? Masked(o.Delivery) : Full(o.Delivery),
         o.PlacedAt, o.PaidAt,
         o.Refunds.Select(r => new RefundResponse(r.AmountFen / 100m, r.Reason.ToString(), r.DueAt, r.RefundedAt)).ToList(),
-        o.Transitions.Select(t => new TransitionResponse(t.Status.ToString(), t.At)).ToList());
+        o.Transitions.Select(t => new TransitionResponse(t.Status.ToString(), t.At)).ToList(),
+        o.Shipments.Select(ToResponse).ToList(), o.DeliveredAt, o.CompletedAt);
+
+    public static OrderLineResponse ToResponse(this OrderLine l) => new(
+        l.ProductId, l.CooperativeId, l.ProductName, l.Unit, l.Quantity, l.UnitPriceFen / 100m, l.LineTotalFen / 100m, l.OnLivestreamOffer);
+
+    public static ShipmentResponse ToResponse(this Shipment s) => new(
+        s.Id, s.SellerId, s.CooperativeId, s.Status.ToString(), s.AmountFen / 100m, s.LogisticsCentreId, s.Carrier, s.TrackingNumber,
+        s.PackedAt, s.ShippedAt, s.ReceivedAt, s.DispatchedAt, s.DeliveredAt, s.CashCollectedFen / 100m);
 
     public static DeliveryResponse Full(DeliveryAddress d) => new(d.Recipient, d.Phone.Value, d.Province, d.County, d.Township, d.Village, d.Detail);
 

@@ -10,9 +10,10 @@ using RuralCommerce.Orders.Persistence;
 namespace RuralCommerce.Orders.Features.Housekeeping;
 
 /// <summary>
-/// Cancels orders left unpaid past <see cref="OrdersOptions.UnpaidExpiry"/> (their stock goes back on sale) and sends
-/// the refunds still owed to the payment provider. Safe on several hosts: each order is cancelled in its own
-/// transaction guarded by its version, so when two hosts pick the same order one wins and the other moves on.
+/// Cancels orders left unpaid past <see cref="OrdersOptions.UnpaidExpiry"/> (their stock goes back on sale), completes
+/// delivered orders nobody confirmed within <see cref="OrdersOptions.CompletionDelay"/>, and sends the refunds still owed
+/// to the payment provider. Safe on several hosts: each order is changed in its own save guarded by its version, so
+/// when two hosts pick the same order one wins and the other moves on.
 /// </summary>
 internal sealed partial class OrderHousekeeping(
     IServiceScopeFactory scopes, IOptions<OrdersOptions> options, TimeProvider clock, ILogger<OrderHousekeeping> logger) : BackgroundService
@@ -72,6 +73,56 @@ internal sealed partial class OrderHousekeeping(
         }
     }
 
+    /// <summary>Completes delivered orders whose buyers have not confirmed within <see cref="OrdersOptions.CompletionDelay"/>; answers how many this host completed.</summary>
+    public async Task<int> CompleteDeliveredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.CompletionDelay;
+        var completed = 0;
+        while (true)
+        {
+            List<OrderId> due;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                due = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Orders.AsNoTracking()
+                    .Where(o => o.Status == OrderStatus.Delivered && o.DeliveredAt <= cutoff)
+                    .OrderBy(o => o.DeliveredAt).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            }
+
+            foreach (var id in due)
+            {
+                completed += await CompleteAsync(id, cancellationToken) ? 1 : 0;
+            }
+
+            if (due.Count < BatchSize)
+            {
+                return completed;
+            }
+        }
+    }
+
+    private async Task<bool> CompleteAsync(OrderId id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var order = await db.Orders.WholeOrders().SingleAsync(o => o.Id == id, cancellationToken);
+        if (!order.IsDueForCompletion(clock.GetUtcNow(), options.Value.CompletionDelay))
+        {
+            return false;
+        }
+
+        order.Complete(null, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Confirmed by its buyer or completed by another host meanwhile: that completion stands, once.
+            return false;
+        }
+    }
+
     /// <summary>Asks the provider for every refund still owed; answers how many were made.</summary>
     public async Task<int> SendRefundsAsync(CancellationToken cancellationToken)
     {
@@ -110,10 +161,11 @@ internal sealed partial class OrderHousekeeping(
             try
             {
                 var expired = await ExpireUnpaidAsync(stoppingToken);
+                var completed = await CompleteDeliveredAsync(stoppingToken);
                 var refunded = await SendRefundsAsync(stoppingToken);
-                if (expired + refunded > 0)
+                if (expired + completed + refunded > 0)
                 {
-                    LogRound(expired, refunded);
+                    LogRound(expired, completed, refunded);
                 }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -123,8 +175,8 @@ internal sealed partial class OrderHousekeeping(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Orders housekeeping: {Expired} unpaid orders expired, {Refunded} refunds sent")]
-    private partial void LogRound(int expired, int refunded);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Orders housekeeping: {Expired} unpaid orders expired, {Completed} delivered orders completed, {Refunded} refunds sent")]
+    private partial void LogRound(int expired, int completed, int refunded);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Orders housekeeping round failed")]
     private partial void LogFailed(Exception exception);

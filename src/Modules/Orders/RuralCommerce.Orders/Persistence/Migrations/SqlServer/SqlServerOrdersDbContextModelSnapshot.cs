@@ -162,6 +162,92 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.ToTable("LiveOffers", "orders");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.CentreOperator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AppointedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("LogisticsCentreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("LogisticsCentreId", "AccountId")
+                        .IsUnique()
+                        .HasFilter("[LogisticsCentreId] IS NOT NULL");
+
+                    b.ToTable("LogisticsCentreOperators", "orders");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.CooperativeLocation", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("CooperativeId");
+
+                    b.ToTable("CooperativeLocations", "orders");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.LogisticsCentre", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Province", "County")
+                        .IsUnique();
+
+                    b.ToTable("LogisticsCentres", "orders");
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,6 +260,12 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid?>("LivestreamHostMemberId")
                         .HasColumnType("uniqueidentifier");
@@ -256,6 +348,8 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.HasIndex("BuyerAccountId", "PlacedAt");
 
                     b.HasIndex("LivestreamId", "PlacedAt");
+
+                    b.HasIndex("Status", "DeliveredAt");
 
                     b.HasIndex("Status", "PlacedAt");
 
@@ -401,6 +495,68 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderTransitions", "orders");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long?>("CashCollectedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("LogisticsCentreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("PackedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ShippedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("LogisticsCentreId", "Status");
+
+                    b.HasIndex("CooperativeId", "SellerId", "Status");
+
+                    b.ToTable("Shipments", "orders");
                 });
 
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Sellables.SellableProduct", b =>
@@ -550,6 +706,14 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages", "orders");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.CentreOperator", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Logistics.LogisticsCentre", null)
+                        .WithMany("Operators")
+                        .HasForeignKey("LogisticsCentreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
@@ -582,6 +746,19 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
+                        .WithMany("Shipments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.LogisticsCentre", b =>
+                {
+                    b.Navigation("Operators");
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
@@ -589,6 +766,8 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.Navigation("Payments");
 
                     b.Navigation("Refunds");
+
+                    b.Navigation("Shipments");
 
                     b.Navigation("Transitions");
                 });

@@ -156,6 +156,91 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.ToTable("LiveOffers", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.CentreOperator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppointedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LogisticsCentreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("LogisticsCentreId", "AccountId")
+                        .IsUnique();
+
+                    b.ToTable("LogisticsCentreOperators", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.CooperativeLocation", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CooperativeId");
+
+                    b.ToTable("CooperativeLocations", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.LogisticsCentre", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Province", "County")
+                        .IsUnique();
+
+                    b.ToTable("LogisticsCentres", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -168,6 +253,12 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LivestreamHostMemberId")
                         .HasColumnType("TEXT");
@@ -250,6 +341,8 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.HasIndex("BuyerAccountId", "PlacedAt");
 
                     b.HasIndex("LivestreamId", "PlacedAt");
+
+                    b.HasIndex("Status", "DeliveredAt");
 
                     b.HasIndex("Status", "PlacedAt");
 
@@ -393,6 +486,68 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CashCollectedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LogisticsCentreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PackedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShippedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("LogisticsCentreId", "Status");
+
+                    b.HasIndex("CooperativeId", "SellerId", "Status");
+
+                    b.ToTable("Shipments", (string)null);
                 });
 
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Sellables.SellableProduct", b =>
@@ -542,6 +697,14 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.CentreOperator", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Logistics.LogisticsCentre", null)
+                        .WithMany("Operators")
+                        .HasForeignKey("LogisticsCentreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
@@ -574,6 +737,19 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
+                        .WithMany("Shipments")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.LogisticsCentre", b =>
+                {
+                    b.Navigation("Operators");
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Navigation("Lines");
@@ -581,6 +757,8 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.Navigation("Payments");
 
                     b.Navigation("Refunds");
+
+                    b.Navigation("Shipments");
 
                     b.Navigation("Transitions");
                 });

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Orders.Contracts;
+using RuralCommerce.Orders.Features.Housekeeping;
+using RuralCommerce.Orders.Features.LogisticsCentres;
+using RuralCommerce.Orders.Features.PlaceOrder;
+using RuralCommerce.Orders.Features.SellerShipments;
+using RuralCommerce.Orders.Persistence;
+
+namespace RuralCommerce.Orders.Tests;
+
+/// <summary>A host whose delivered orders complete at once when the job runs, and whose own job stays out of the way.</summary>
+public sealed class QuickCompletionFactory : ApiFactory
+{
+    public static readonly IReadOnlyDictionary<string, string> QuickCompletion = new Dictionary<string, string>
+    {
+        ["Orders:CompletionDelay"] = "00:00:00",
+        ["Orders:HousekeepingInterval"] = "01:00:00",
+    };
+
+    protected override IReadOnlyDictionary<string, string> Settings => QuickCompletion;
+}
+
+/// <summary>Placed → paid → packed → shipped → received → dispatched → delivered → completed, one shipment per seller.</summary>
+public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixture<QuickCompletionFactory>
+{
+    private readonly OrdersKit _kit = new(factory);
+    private readonly OrdersApi _platform = new(factory.CreateAdminClient());
+
+    /// <summary>Two sellers of one cooperative in a county of its own, its county's centre and an operator working it.</summary>
+    private async Task<Fulfilment> FulfilmentAsync()
+    {
+        var province = $"Hubei {Guid.NewGuid():N}"[..20];
+        var (shop, wineSeller, wine) = await _kit.ProductInStockAsync(10m, province: province);
+        var riceSeller = await shop.AddSellerAsync("Wang Fang", "Zhuhe");
+        var rice = await shop.ListedProductAsync(riceSeller, CatalogTestData.RiceWine(price: 12.30m), stock: 10m);
+        await _kit.WaitForOrdersAsync(rice.ProductId, 10m);
+        var centre = (await _platform.RegisterCentre(new RegisterCentreRequest("Pujiang County Logistics Centre", province, "Pujiang", "1 Station Road"))).Body;
+        var (_, operatorSession) = await factory.NewVerifiedPersonAsync("Liu Yang");
+        var appointed = await _platform.Appoint(centre.CentreId, await factory.AccountIdAsync(operatorSession));
+        Assert.True(appointed.Status == HttpStatusCode.OK, appointed.Text);
+        await _kit.WaitForOrdersAsync(db => db.CooperativeLocations.AnyAsync(l => l.CooperativeId == shop.CooperativeId), "Orders knows where the cooperative is");
+        return new Fulfilment(
+            shop.CooperativeId, centre.CentreId, new OrdersApi(factory.ClientFor(wineSeller.Session)), wine.ProductId, wineSeller.MemberId,
+            new OrdersApi(factory.ClientFor(riceSeller.Session)), rice.ProductId, riceSeller.MemberId, new OrdersApi(factory.ClientFor(operatorSession)));
+    }
+
+    private sealed record Fulfilment(
+        Guid CooperativeId, Guid CentreId, OrdersApi WineSeller, Guid Wine, Guid WineSellerId, OrdersApi RiceSeller, Guid Rice, Guid RiceSellerId,
+        OrdersApi Operator);
+
+    [Fact]
+    public async Task An_order_of_two_sellers_ships_as_two_parcels_through_the_county_centre_and_completes_with_each_sellers_amount()
+    {
+        var f = await FulfilmentAsync();
+        var buyer = await _kit.BuyerAsync();
+        var order = (await buyer.Place(new PlaceOrderRequest(
+            [new OrderLineRequest(f.Wine, 2m), new OrderLineRequest(f.Rice, 3m)], OrdersApi.Home(), "Alipay"))).Body;
+        Assert.Equal(2, order.Shipments.Count);
+        var wineParcel = order.Shipments.Single(s => s.SellerId == f.WineSellerId).ShipmentId;
+        var riceParcel = order.Shipments.Single(s => s.SellerId == f.RiceSellerId).ShipmentId;
+
+        var unpaid = await f.WineSeller.Pack(f.CooperativeId, wineParcel);
+        Assert.Equal(HttpStatusCode.Conflict, unpaid.Status);
+        Assert.Contains("AnOrderShipsOnlyOncePaid", unpaid.Text, StringComparison.Ordinal);
+        await new PaymentProvider(factory).NotifyAsync(order.OrderId, $"tx-{order.OrderId}", 12790);
+
+        var packingList = (await f.WineSeller.SellerShipments(f.CooperativeId, "?status=ToPack")).Body;
+        var task = Assert.Single(packingList.Items);
+        Assert.Equal((wineParcel, 91.00m, "No. 3, East Lane"), (task.Shipment.ShipmentId, task.Shipment.Amount, task.Delivery.Detail));
+        Assert.Equal([f.Wine], task.Lines.Select(l => l.ProductId));
+        Assert.Equal(HttpStatusCode.NotFound, (await f.WineSeller.Pack(f.CooperativeId, riceParcel)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await f.RiceSeller.Ship(f.CooperativeId, riceParcel, new ShipRequest("SF Express", "SF100"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.WineSeller.Ship(f.CooperativeId, wineParcel, new ShipRequest("", null))).Status);
+        foreach (var (seller, parcel, tracking) in new[] { (f.WineSeller, wineParcel, "SF200"), (f.RiceSeller, riceParcel, "YT300") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await seller.Pack(f.CooperativeId, parcel)).Status);
+            var shipped = await seller.Ship(f.CooperativeId, parcel, new ShipRequest("SF Express", tracking));
+            Assert.Equal(("Shipped", f.CentreId, tracking), (shipped.Body.Shipment.Status, shipped.Body.Shipment.LogisticsCentreId, shipped.Body.Shipment.TrackingNumber));
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.Cancel(order.OrderId)).Status);
+        var incoming = (await f.Operator.CentreQueue(f.CentreId, "?status=Shipped")).Body;
+        Assert.Equal(new[] { wineParcel, riceParcel }.Order(), incoming.Items.Select(i => i.Shipment.ShipmentId).Order());
+        Assert.Equal(HttpStatusCode.Conflict, (await f.Operator.Deliver(f.CentreId, wineParcel)).Status);
+        foreach (var parcel in new[] { wineParcel, riceParcel })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await f.Operator.Receive(f.CentreId, parcel)).Status);
+            Assert.Equal(HttpStatusCode.OK, (await f.Operator.Dispatch(f.CentreId, parcel)).Status);
+            Assert.Equal(HttpStatusCode.OK, (await f.Operator.Deliver(f.CentreId, parcel)).Status);
+            if (parcel == wineParcel)
+            {
+                Assert.Equal("Paid", (await buyer.Get(order.OrderId)).Body.Status);
+            }
+        }
+
+        var delivered = (await buyer.Get(order.OrderId)).Body;
+        Assert.Equal("Delivered", delivered.Status);
+        Assert.All(delivered.Shipments, s => Assert.Equal("Delivered", s.Status));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _kit.BuyerAsync()).ConfirmReceipt(order.OrderId)).Status);
+
+        var completed = await buyer.ConfirmReceipt(order.OrderId);
+
+        Assert.Equal(("Completed", HttpStatusCode.OK), (completed.Body.Status, completed.Status));
+        Assert.Equal(["Placed", "Paid", "Delivered", "Completed"], completed.Body.History.Select(h => h.Status));
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.ConfirmReceipt(order.OrderId)).Status);
+        var notice = Assert.Single(await PublishedAsync<OrderCompletedIntegrationEvent>(order.OrderId));
+        Assert.Equal("Shop", notice.Channel);
+        Assert.Equal(12790, notice.TotalFen);
+        Assert.Equal(
+            new[] { (f.WineSellerId, 9100L), (f.RiceSellerId, 3690L) }.OrderBy(s => s.Item1),
+            notice.Sellers.Select(s => (s.SellerId, s.AmountFen)).OrderBy(s => s.SellerId));
+        Assert.Equal(2, (await PublishedAsync<ShipmentShippedIntegrationEvent>(order.OrderId)).Count);
+        Assert.Equal(2, (await PublishedAsync<ShipmentDeliveredIntegrationEvent>(order.OrderId)).Count);
+    }
+
+    [Fact]
+    public async Task Only_the_centres_own_operators_work_its_queue_and_another_centres_parcel_is_not_found_there()
+    {
+        var f = await FulfilmentAsync();
+        var buyer = await _kit.BuyerAsync();
+        var order = (await buyer.Place(OrdersApi.Buy(f.Wine, 1m, "CashOnDelivery"))).Body;
+        var parcel = order.Shipments.Single().ShipmentId;
+        await f.WineSeller.Pack(f.CooperativeId, parcel);
+        await f.WineSeller.Ship(f.CooperativeId, parcel, new ShipRequest("EMS", "EMS1"));
+        var elsewhere = (await _platform.RegisterCentre(new RegisterCentreRequest("Other Centre", $"Anhui {Guid.NewGuid():N}"[..20], "Jinzhai", "2 Road"))).Body;
+        var (_, otherSession) = await factory.NewVerifiedPersonAsync("Sun Hao");
+        await _platform.Appoint(elsewhere.CentreId, await factory.AccountIdAsync(otherSession));
+        var otherOperator = new OrdersApi(factory.ClientFor(otherSession));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherOperator.CentreQueue(f.CentreId)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherOperator.Receive(f.CentreId, parcel)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherOperator.Receive(elsewhere.CentreId, parcel)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.RegisterCentre(new RegisterCentreRequest("Mine", "Hubei", "Xiaonan", "x"))).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await _platform.RegisterCentre(new RegisterCentreRequest("Again", elsewhere.Province, "Jinzhai", "3 Road"))).Status);
+        Assert.Equal("Shipped", (await buyer.Get(order.OrderId)).Body.Shipments.Single().Status);
+    }
+
+    [Fact]
+    public async Task Cash_on_delivery_is_paid_when_the_operator_records_the_cash_and_an_unconfirmed_order_completes_once_across_two_hosts()
+    {
+        var f = await FulfilmentAsync();
+        var buyer = await _kit.BuyerAsync();
+        var order = (await buyer.Place(OrdersApi.Buy(f.Wine, 2m, "CashOnDelivery"))).Body;
+        var parcel = order.Shipments.Single().ShipmentId;
+        Assert.Equal(HttpStatusCode.OK, (await f.WineSeller.Pack(f.CooperativeId, parcel)).Status);
+        await f.WineSeller.Ship(f.CooperativeId, parcel, new ShipRequest("EMS", "EMS2"));
+        await f.Operator.Receive(f.CentreId, parcel);
+        await f.Operator.Dispatch(f.CentreId, parcel);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await f.Operator.Deliver(f.CentreId, parcel)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await f.Operator.Deliver(f.CentreId, parcel, 90m)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.Operator.Deliver(f.CentreId, parcel, -1m)).Status);
+        var delivered = await f.Operator.Deliver(f.CentreId, parcel, 91.00m);
+        Assert.Equal((HttpStatusCode.OK, 91.00m), (delivered.Status, delivered.Body.Shipment.CashCollected));
+        var paid = (await buyer.Get(order.OrderId)).Body;
+        Assert.Equal(("Delivered", true), (paid.Status, paid.PaidAt is not null));
+        Assert.Single(await PublishedAsync<OrderPaidIntegrationEvent>(order.OrderId));
+
+        using var second = new SecondHost(factory, QuickCompletionFactory.QuickCompletion);
+        var completed = await Task.WhenAll(
+            factory.Services.GetRequiredService<OrderHousekeeping>().CompleteDeliveredAsync(default),
+            second.Services.GetRequiredService<OrderHousekeeping>().CompleteDeliveredAsync(default));
+
+        Assert.True(completed.Sum() >= 1);
+        Assert.Equal("Completed", (await buyer.Get(order.OrderId)).Body.Status);
+        var notice = Assert.Single(await PublishedAsync<OrderCompletedIntegrationEvent>(order.OrderId));
+        Assert.Equal((f.WineSellerId, 9100L), (notice.Sellers.Single().SellerId, notice.Sellers.Single().AmountFen));
+    }
+
+    /// <summary>What Orders published about one order (its outbox rows).</summary>
+    private async Task<List<TEvent>> PublishedAsync<TEvent>(Guid orderId)
+        where TEvent : OrderIntegrationEvent
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+        var name = typeof(TEvent).FullName!;
+        var payloads = await db.OutboxMessages.AsNoTracking().Where(m => m.Type.StartsWith(name + ",")).Select(m => m.Payload).ToListAsync();
+        return payloads.Select(p => JsonSerializer.Deserialize<TEvent>(p, JsonSerializerOptions.Web)!).Where(e => e.OrderId == orderId).ToList();
+    }
+}
