@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Orders.Contracts;
+using RuralCommerce.Orders.Features.AskForRefund;
 using RuralCommerce.Orders.Features.Housekeeping;
 using RuralCommerce.Orders.Features.LogisticsCentres;
 using RuralCommerce.Orders.Features.PlaceOrder;
@@ -43,12 +44,12 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         Assert.True(appointed.Status == HttpStatusCode.OK, appointed.Text);
         await _kit.WaitForOrdersAsync(db => db.CooperativeLocations.AnyAsync(l => l.CooperativeId == shop.CooperativeId), "Orders knows where the cooperative is");
         return new Fulfilment(
-            shop.CooperativeId, centre.CentreId, new OrdersApi(factory.ClientFor(wineSeller.Session)), wine.ProductId, wineSeller.MemberId,
+            shop.CooperativeId, new OrdersApi(shop.Cooperative.Admin.Http), centre.CentreId, new OrdersApi(factory.ClientFor(wineSeller.Session)), wine.ProductId, wineSeller.MemberId,
             new OrdersApi(factory.ClientFor(riceSeller.Session)), rice.ProductId, riceSeller.MemberId, new OrdersApi(factory.ClientFor(operatorSession)));
     }
 
     private sealed record Fulfilment(
-        Guid CooperativeId, Guid CentreId, OrdersApi WineSeller, Guid Wine, Guid WineSellerId, OrdersApi RiceSeller, Guid Rice, Guid RiceSellerId,
+        Guid CooperativeId, OrdersApi Admin, Guid CentreId, OrdersApi WineSeller, Guid Wine, Guid WineSellerId, OrdersApi RiceSeller, Guid Rice, Guid RiceSellerId,
         OrdersApi Operator);
 
     [Fact]
@@ -168,6 +169,84 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         Assert.Equal("Completed", (await buyer.Get(order.OrderId)).Body.Status);
         var notice = Assert.Single(await PublishedAsync<OrderCompletedIntegrationEvent>(order.OrderId));
         Assert.Equal((f.WineSellerId, 9100L), (notice.Sellers.Single().SellerId, notice.Sellers.Single().AmountFen));
+    }
+
+    [Fact]
+    public async Task A_refund_before_delivery_puts_the_bottles_back_on_sale_at_once_and_the_completion_credits_the_seller_net_of_it()
+    {
+        var f = await FulfilmentAsync();
+        var buyer = await _kit.BuyerAsync();
+        var order = (await buyer.Place(OrdersApi.Buy(f.Wine, 3m, "Alipay"))).Body;
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "Not paid yet"))).Status);
+        await new PaymentProvider(factory).NotifyAsync(order.OrderId, $"tx-{order.OrderId}", 13650);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _kit.BuyerAsync()).AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "x"))).Status);
+        var tooMuch = await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "Broken", [new RefundLineRequest(f.Wine, 4m)]));
+        Assert.Contains("ARefundCoversAtMostWhatWasBought", tooMuch.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(Guid.NewGuid(), "x"))).Status);
+        var asked = await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "One bottle too many", [new RefundLineRequest(f.Wine, 1m)]));
+        Assert.Equal((HttpStatusCode.Created, 45.50m, "Requested"), (asked.Status, asked.Body.Amount, asked.Body.Status));
+        Assert.Equal(HttpStatusCode.Forbidden, (await f.WineSeller.ApproveRefund(f.CooperativeId, asked.Body.RequestId)).Status);
+        Assert.Equal([asked.Body.RequestId], (await f.Admin.RefundRequests(f.CooperativeId, "?status=Requested")).Body.Items.Select(r => r.RequestId));
+
+        var approved = await Task.WhenAll(f.Admin.ApproveRefund(f.CooperativeId, asked.Body.RequestId), f.Admin.ApproveRefund(f.CooperativeId, asked.Body.RequestId));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], approved.Select(a => a.Status).Order());
+        Assert.Equal((10_000L, 2_000L), await _kit.StockAsync(f.Wine));
+        var refunded = Assert.Single(await PublishedAsync<OrderRefundedIntegrationEvent>(order.OrderId));
+        Assert.Equal((false, 4550L, f.WineSellerId), (refunded.AfterCompletion, refunded.TotalFen, refunded.Sellers.Single().SellerId));
+        await factory.Services.GetRequiredService<OrderHousekeeping>().SendRefundsAsync(default);
+        Assert.NotNull((await buyer.Get(order.OrderId)).Body.Refunds.Single(r => r.Reason == "RefundRequestApproved").RefundedAt);
+
+        await DeliverEverythingAsync(f, order.Shipments.Single().ShipmentId);
+        await factory.Services.GetRequiredService<OrderHousekeeping>().CompleteDeliveredAsync(default);
+        var completed = Assert.Single(await PublishedAsync<OrderCompletedIntegrationEvent>(order.OrderId));
+        Assert.Equal((9100L, 9100L), (completed.TotalFen, completed.Sellers.Single().AmountFen));
+    }
+
+    [Fact]
+    public async Task Delivered_goods_of_a_refund_go_back_on_sale_only_when_the_seller_records_their_return_and_an_open_request_holds_completion()
+    {
+        var f = await FulfilmentAsync();
+        var buyer = await _kit.BuyerAsync();
+        var order = (await buyer.Place(OrdersApi.Buy(f.Wine, 2m, "WeChatPay"))).Body;
+        await new PaymentProvider(factory).NotifyAsync(order.OrderId, $"tx-{order.OrderId}", 9100);
+        var parcel = order.Shipments.Single().ShipmentId;
+        await DeliverEverythingAsync(f, parcel);
+        var housekeeping = factory.Services.GetRequiredService<OrderHousekeeping>();
+
+        var first = (await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "Leaking"))).Body;
+        await housekeeping.CompleteDeliveredAsync(default);
+        Assert.Equal("Delivered", (await buyer.Get(order.OrderId)).Body.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await f.Admin.RejectRefund(f.CooperativeId, first.RequestId, null)).Status);
+        Assert.Equal("Rejected", (await f.Admin.RejectRefund(f.CooperativeId, first.RequestId, "Send us a photo")).Body.Status);
+        var second = (await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "Leaking, photo attached"))).Body;
+        Assert.Equal((91.00m, true), (second.Amount, second.Lines.Single().Delivered));
+        Assert.Equal(HttpStatusCode.Conflict, (await f.WineSeller.RecordReturn(f.CooperativeId, second.RequestId, f.Wine)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await f.Admin.ApproveRefund(f.CooperativeId, second.RequestId)).Status);
+        Assert.Equal((10_000L, 2_000L), await _kit.StockAsync(f.Wine));
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "Again"))).Status);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await f.RiceSeller.RecordReturn(f.CooperativeId, second.RequestId, f.Wine)).Status);
+        var returned = await f.WineSeller.RecordReturn(f.CooperativeId, second.RequestId, f.Wine);
+        Assert.NotNull(returned.Body.Lines.Single().ReturnedAt);
+        Assert.Equal((10_000L, 0L), await _kit.StockAsync(f.Wine));
+        Assert.Equal(HttpStatusCode.Conflict, (await f.WineSeller.RecordReturn(f.CooperativeId, second.RequestId, f.Wine)).Status);
+        Assert.Equal((10_000L, 0L), await _kit.StockAsync(f.Wine));
+
+        await housekeeping.CompleteDeliveredAsync(default);
+        var completed = Assert.Single(await PublishedAsync<OrderCompletedIntegrationEvent>(order.OrderId));
+        Assert.Equal(0L, completed.TotalFen);
+    }
+
+    /// <summary>The seller packs and ships the parcel; the centre receives, dispatches and delivers it (collecting cash when due).</summary>
+    private static async Task DeliverEverythingAsync(Fulfilment f, Guid parcel)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await f.WineSeller.Pack(f.CooperativeId, parcel)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await f.WineSeller.Ship(f.CooperativeId, parcel, new ShipRequest("SF Express", $"SF{parcel:N}"[..20]))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await f.Operator.Receive(f.CentreId, parcel)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await f.Operator.Dispatch(f.CentreId, parcel)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await f.Operator.Deliver(f.CentreId, parcel)).Status);
     }
 
     /// <summary>What Orders published about one order (its outbox rows).</summary>

@@ -1,12 +1,16 @@
 using System.Text.Json;
 using RuralCommerce.Orders.Features.AddressBook;
+using RuralCommerce.Orders.Features.AskForRefund;
 using RuralCommerce.Orders.Features.Cart;
 using RuralCommerce.Orders.Features.CentreQueue;
 using RuralCommerce.Orders.Features.Common;
 using RuralCommerce.Orders.Features.CooperativeOrders;
+using RuralCommerce.Orders.Features.ImportPlatformOrders;
+using RuralCommerce.Orders.Features.LiveTally;
 using RuralCommerce.Orders.Features.LogisticsCentres;
 using RuralCommerce.Orders.Features.Payments;
 using RuralCommerce.Orders.Features.PlaceOrder;
+using RuralCommerce.Orders.Features.RefundDecisions;
 using RuralCommerce.Orders.Features.SellerShipments;
 using RuralCommerce.Shared.Infrastructure.Web;
 using Paths = RuralCommerce.Orders.OrdersApiPaths;
@@ -86,6 +90,33 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<ShipmentTaskResponse>> Deliver(Guid centreId, Guid shipmentId, decimal? cashCollected = null) =>
         PostAsync<ShipmentTaskResponse>(Paths.Url(Paths.DeliverShipment, centreId, shipmentId), new DeliverRequest(cashCollected));
+
+    public Task<Reply<RefundRequestResponse>> AskForRefund(Guid orderId, AskForRefundRequest request) =>
+        PostAsync<RefundRequestResponse>(Paths.Url(Paths.RefundRequests, orderId), request);
+
+    public Task<Reply<PagedResult<RefundRequestResponse>>> RefundRequests(Guid cooperativeId, string query = "") =>
+        GetAsync<PagedResult<RefundRequestResponse>>(Paths.Url(Paths.CooperativeRefunds, cooperativeId) + query);
+
+    public Task<Reply<RefundRequestResponse>> ApproveRefund(Guid cooperativeId, Guid requestId) =>
+        PostAsync<RefundRequestResponse>(Paths.Url(Paths.ApproveRefund, cooperativeId, requestId), new RefundDecisionRequest());
+
+    public Task<Reply<RefundRequestResponse>> RejectRefund(Guid cooperativeId, Guid requestId, string? note) =>
+        PostAsync<RefundRequestResponse>(Paths.Url(Paths.RejectRefund, cooperativeId, requestId), new RefundDecisionRequest(note));
+
+    public Task<Reply<RefundRequestResponse>> RecordReturn(Guid cooperativeId, Guid requestId, Guid productId) =>
+        PostAsync<RefundRequestResponse>(Paths.Url(Paths.RecordReturn, cooperativeId, requestId, productId));
+
+    public Task<Reply<ImportReport>> Import(Guid cooperativeId, string platform, byte[] csv)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(platform), "platform" } };
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "orders.csv");
+        return PostContentAsync<ImportReport>(Paths.Url(Paths.PlatformImports, cooperativeId), form);
+    }
+
+    public Task<Reply<LiveTallyResponse>> LiveTally(Guid cooperativeId, Guid livestreamId) =>
+        GetAsync<LiveTallyResponse>(Paths.Url(Paths.LiveTally, cooperativeId, livestreamId));
 
     public static DeliveryRequest Home(string recipient = "Zhao Lei") =>
         new(recipient, "+8613800138000", "Hubei", "Xiaonan", "Zhuhe", "Zhuhe", "No. 3, East Lane");

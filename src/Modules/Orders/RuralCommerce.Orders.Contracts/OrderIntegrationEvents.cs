@@ -57,9 +57,19 @@ public sealed record SellerAmountDto(Guid SellerId, Guid CooperativeId, long Amo
 
 /// <summary>
 /// An order is complete (the buyer confirmed receipt, or the waiting time after delivery passed): Income Tracking
-/// credits each seller their amount. <paramref name="Channel"/> is Shop, Livestream or Imported.
+/// credits each seller their amount, less the refunds approved before completion. <paramref name="Channel"/> is Shop, Livestream or Imported
+/// (then <paramref name="Platform"/> names the livestream platform that sold it).
 /// </summary>
 public sealed record OrderCompletedIntegrationEvent(
     Guid OrderId, string Channel, Guid? LivestreamId, Guid? LivestreamHostMemberId, IReadOnlyList<SellerAmountDto> Sellers, long TotalFen,
-    DateTimeOffset CompletedAt)
+    DateTimeOffset CompletedAt, string? Platform = null)
+    : OrderIntegrationEvent(OrderId);
+
+/// <summary>
+/// Money goes back to a buyer for some of one cooperative's lines: each seller's share in fen. When
+/// <paramref name="AfterCompletion"/>, the sellers were already credited for the order and Income Tracking debits them.
+/// </summary>
+public sealed record OrderRefundedIntegrationEvent(
+    Guid OrderId, Guid RefundRequestId, string Channel, Guid? LivestreamId, IReadOnlyList<SellerAmountDto> Sellers, long TotalFen,
+    bool AfterCompletion, DateTimeOffset RefundedAt)
     : OrderIntegrationEvent(OrderId);

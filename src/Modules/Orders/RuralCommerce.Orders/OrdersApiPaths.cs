@@ -23,6 +23,14 @@ internal static class OrdersApiPaths
     public const string SellerShipments = CooperativeOrders + "/shipments";
     public const string PackShipment = SellerShipments + "/{shipmentId:guid}/pack";
     public const string ShipShipment = SellerShipments + "/{shipmentId:guid}/ship";
+    public const string RefundRequests = Order + "/refund-requests";
+    public const string CooperativeRefunds = CooperativeOrders + "/refund-requests";
+    public const string ApproveRefund = CooperativeRefunds + "/{requestId:guid}/approve";
+    public const string RejectRefund = CooperativeRefunds + "/{requestId:guid}/reject";
+    public const string RecordReturn = CooperativeRefunds + "/{requestId:guid}/returns/{productId:guid}";
+    public const string PlatformImports = CooperativeOrders + "/imports";
+    public const string LiveTally = CooperativeOrders + "/livestreams/{livestreamId:guid}/tally";
+    public const string LiveTallyStream = LiveTally + "/stream";
     public const string LogisticsCentres = "/logistics-centres";
     public const string LogisticsCentre = LogisticsCentres + "/{centreId:guid}";
     public const string CentreOperator = LogisticsCentre + "/operators/{accountId:guid}";

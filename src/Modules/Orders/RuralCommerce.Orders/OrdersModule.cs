@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Orders.Features.AddressBook;
+using RuralCommerce.Orders.Features.AskForRefund;
 using RuralCommerce.Orders.Features.CancelOrder;
 using RuralCommerce.Orders.Features.Cart;
 using RuralCommerce.Orders.Features.CentreQueue;
@@ -14,9 +15,12 @@ using RuralCommerce.Orders.Features.ConfirmReceipt;
 using RuralCommerce.Orders.Features.CooperativeOrders;
 using RuralCommerce.Orders.Features.GetOrder;
 using RuralCommerce.Orders.Features.Housekeeping;
+using RuralCommerce.Orders.Features.ImportPlatformOrders;
+using RuralCommerce.Orders.Features.LiveTally;
 using RuralCommerce.Orders.Features.LogisticsCentres;
 using RuralCommerce.Orders.Features.Payments;
 using RuralCommerce.Orders.Features.PlaceOrder;
+using RuralCommerce.Orders.Features.RefundDecisions;
 using RuralCommerce.Orders.Features.SellerShipments;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
@@ -60,6 +64,10 @@ public static class OrdersModule
         group.MapSellerShipments();
         group.MapLogisticsCentres();
         group.MapCentreQueue();
+        group.MapAskForRefund();
+        group.MapRefundDecisions();
+        group.MapImportPlatformOrders();
+        group.MapLiveTally();
         return endpoints;
     }
 }

@@ -11,6 +11,9 @@ internal sealed class OrdersOptions
     /// <summary>How long after its last delivery an order the buyer has not confirmed completes on its own.</summary>
     public TimeSpan CompletionDelay { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long after delivery a buyer may ask for a refund.</summary>
+    public TimeSpan RefundWindow { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often the housekeeping job expires unpaid orders, completes delivered ones and sends owed refunds.</summary>
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(1);
 

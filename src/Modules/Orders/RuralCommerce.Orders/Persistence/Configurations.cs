@@ -33,6 +33,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Platform).HasMaxLength(30);
+        builder.Property(o => o.PlatformOrderNumber).HasMaxLength(64);
+        // A platform's order is imported once, however often its export is uploaded.
+        builder.HasIndex(o => new { o.Platform, o.PlatformOrderNumber }).IsUnique().HasFilter("PlatformOrderNumber IS NOT NULL");
         builder.Ignore(o => o.Total);
         builder.ComplexProperty(o => o.Delivery, DeliveryColumns.Map);
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
@@ -45,6 +49,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Navigation(o => o.Refunds).HasField("_refunds").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(o => o.Shipments).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Shipments).HasField("_shipments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.RefundRequests).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.RefundRequests).HasField("_refundRequests").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(o => new { o.BuyerAccountId, o.PlacedAt });
         // The completion job's scan: delivered orders, oldest delivery first.
         builder.HasIndex(o => new { o.Status, o.DeliveredAt });
@@ -213,5 +219,32 @@ internal sealed class CooperativeLocationConfiguration : IEntityTypeConfiguratio
         builder.HasKey(c => c.CooperativeId);
         builder.Property(c => c.Province).HasMaxLength(50);
         builder.Property(c => c.County).HasMaxLength(50);
+    }
+}
+
+internal sealed class RefundRequestConfiguration : IEntityTypeConfiguration<RefundRequest>
+{
+    public void Configure(EntityTypeBuilder<RefundRequest> builder)
+    {
+        builder.ToTable("RefundRequests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reason).HasMaxLength(500);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.HasMany(r => r.Lines).WithOne().HasForeignKey("RefundRequestId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        // The administrator's list: a cooperative's requests by status.
+        builder.HasIndex(r => new { r.CooperativeId, r.Status, r.RequestedAt });
+    }
+}
+
+internal sealed class RefundRequestLineConfiguration : IEntityTypeConfiguration<RefundRequestLine>
+{
+    public void Configure(EntityTypeBuilder<RefundRequestLine> builder)
+    {
+        builder.ToTable("RefundRequestLines");
+        builder.HasKey(l => l.Id);
+        builder.Ignore(l => l.Quantity);
     }
 }

@@ -57,8 +57,18 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
         [
             new OrderCompletedIntegrationEvent(
                 o.Id.Value, o.Channel.ToString(), o.LivestreamId, o.LivestreamHostMemberId,
-                o.Shipments.Select(s => new SellerAmountDto(s.SellerId, s.CooperativeId, s.AmountFen)).ToList(), o.TotalFen, o.CompletedAt!.Value),
+                o.SellerAmounts().Select(s => new SellerAmountDto(s.SellerId, s.CooperativeId, s.AmountFen)).ToList(), o.SellerAmounts().Sum(s => s.AmountFen),
+                o.CompletedAt!.Value, o.Platform),
         ],
+        RefundDecided { Order: var o, Request: { Status: RefundRequestStatus.Approved } r } =>
+        [
+            new OrderRefundedIntegrationEvent(
+                o.Id.Value, r.Id, o.Channel.ToString(), o.LivestreamId,
+                r.Lines.GroupBy(l => l.SellerId).Select(g => new SellerAmountDto(g.Key, r.CooperativeId, g.Sum(l => l.AmountFen))).ToList(),
+                r.AmountFen, o.Status == OrderStatus.Completed, r.DecidedAt!.Value),
+            .. r.Lines.Where(l => !l.Delivered).Select(l => new StockReleasedIntegrationEvent(l.ProductId, o.Id.Value, l.Quantity)),
+        ],
+        GoodsReturned { Order: var o, Line: var l } => [new StockReleasedIntegrationEvent(l.ProductId, o.Id.Value, l.Quantity)],
         _ => [],
     };
 }

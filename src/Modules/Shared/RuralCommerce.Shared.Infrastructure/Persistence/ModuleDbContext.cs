@@ -147,6 +147,12 @@ public abstract class ModuleDbContext : DbContext
     private void PrepareForSave()
     {
         var aggregates = ChangeTracker.Entries<AggregateRoot>().ToList();
+        // An aggregate that raised an event changed, even when only its children did: its version guards the change too.
+        foreach (var entry in aggregates.Where(e => e.State == EntityState.Unchanged && e.Entity.DomainEvents.Count > 0))
+        {
+            entry.Property(a => a.Version).IsModified = true;
+        }
+
         foreach (var entry in aggregates.Where(e => e.State == EntityState.Modified))
         {
             var version = entry.Property(a => a.Version);

@@ -30,12 +30,18 @@ internal enum PaymentMethod
     Alipay,
     BankTransfer,
     CashOnDelivery,
+
+    /// <summary>Paid to a livestream platform that sold and shipped the order itself (imported orders only).</summary>
+    PaidOnPlatform,
 }
 
 internal enum SalesChannel
 {
     Shop,
     Livestream,
+
+    /// <summary>Sold and shipped by a livestream platform (Douyin, Kuaishou…) and imported from its export.</summary>
+    Imported,
 }
 
 internal enum RefundReason
@@ -48,6 +54,9 @@ internal enum RefundReason
 
     /// <summary>A second, different payment for an order already paid.</summary>
     PaidTwice,
+
+    /// <summary>The buyer asked and the cooperative's administrator approved.</summary>
+    RefundRequestApproved,
 }
 
 internal enum PaymentOutcome
@@ -75,6 +84,12 @@ internal sealed record ShipmentDelivered(Order Order, Shipment Shipment) : IDoma
 
 internal sealed record OrderCompleted(Order Order, Guid? ActorAccountId) : IDomainEvent;
 
+internal sealed record RefundRequested(Order Order, RefundRequest Request) : IDomainEvent;
+
+internal sealed record RefundDecided(Order Order, RefundRequest Request) : IDomainEvent;
+
+internal sealed record GoodsReturned(Order Order, RefundRequestLine Line) : IDomainEvent;
+
 /// <summary>
 /// A buyer's order: lines priced when placed (never from what a client sends), its stock already reserved by the
 /// use case that placed it, and every change of state kept with its time and actor.
@@ -86,6 +101,7 @@ internal sealed class Order : AggregateRoot
     private readonly List<OrderPayment> _payments = [];
     private readonly List<OrderRefund> _refunds = [];
     private readonly List<Shipment> _shipments = [];
+    private readonly List<RefundRequest> _refundRequests = [];
 
     private Order()
     {
@@ -104,6 +120,11 @@ internal sealed class Order : AggregateRoot
     public Guid? LivestreamId { get; private set; }
 
     public Guid? LivestreamHostMemberId { get; private set; }
+
+    /// <summary>The platform an imported order was sold on, and its order number there (unique per platform).</summary>
+    public string? Platform { get; private set; }
+
+    public string? PlatformOrderNumber { get; private set; }
 
     public DeliveryAddress Delivery { get; private set; } = null!;
 
@@ -134,6 +155,8 @@ internal sealed class Order : AggregateRoot
 
     /// <summary>One per seller of the order's lines.</summary>
     public IReadOnlyList<Shipment> Shipments => _shipments;
+
+    public IReadOnlyList<RefundRequest> RefundRequests => _refundRequests;
 
     public static Order Place(
         OrderId id, Guid buyerAccountId, DeliveryAddress delivery, PaymentMethod paymentMethod, IReadOnlyList<OrderLine> lines,
@@ -167,6 +190,39 @@ internal sealed class Order : AggregateRoot
         }
 
         order.AddDomainEvent(new OrderPlaced(order));
+        return order;
+    }
+
+    /// <summary>
+    /// An order a livestream platform sold and shipped itself, from its export: paid at its paid time and complete at once
+    /// (the caller has reserved its stock). It has no buyer account and no shipment; its seller is credited like any other.
+    /// </summary>
+    public static Order Import(
+        OrderId id, string platform, string platformOrderNumber, OrderLine line, string province, string county, DateTimeOffset paidAt,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var order = new Order
+        {
+            Id = id,
+            Delivery = new DeliveryAddress($"{platform} buyer", PhoneNumber.FromStored(""), province, county, "", "", ""),
+            PaymentMethod = PaymentMethod.PaidOnPlatform,
+            Channel = SalesChannel.Imported,
+            Platform = platform,
+            PlatformOrderNumber = platformOrderNumber,
+            PlacedAt = paidAt,
+            PaidAt = paidAt,
+            TotalFen = line.LineTotalFen,
+        };
+        order._lines.Add(line);
+        order.MoveTo(OrderStatus.Placed, null, paidAt);
+        order.AddDomainEvent(new OrderPlaced(order));
+        order._payments.Add(new OrderPayment(Guid.CreateVersion7(now), $"{platform}:{platformOrderNumber}", line.LineTotalFen, paidAt));
+        order.MoveTo(OrderStatus.Paid, null, paidAt);
+        order.AddDomainEvent(new OrderPaid(order, order._payments[0]));
+        order.CompletedAt = now;
+        order.MoveTo(OrderStatus.Completed, null, now);
+        order.AddDomainEvent(new OrderCompleted(order, null));
         return order;
     }
 
@@ -276,8 +332,78 @@ internal sealed class Order : AggregateRoot
         AddDomainEvent(new OrderCompleted(this, actorAccountId));
     }
 
-    /// <summary>Whether a delivered order has waited <paramref name="delay"/> for the buyer's confirmation.</summary>
-    public bool IsDueForCompletion(DateTimeOffset now, TimeSpan delay) => Status == OrderStatus.Delivered && now - DeliveredAt >= delay;
+    /// <summary>Whether a delivered order has waited <paramref name="delay"/> for the buyer's confirmation (and no refund request waits for a decision).</summary>
+    public bool IsDueForCompletion(DateTimeOffset now, TimeSpan delay) =>
+        Status == OrderStatus.Delivered && now - DeliveredAt >= delay && _refundRequests.All(r => r.Status != RefundRequestStatus.Requested);
+
+    /// <summary>
+    /// The buyer asks for money back for quantities of one cooperative's lines (product → thousandths of a unit), or all
+    /// that is left of them: only for money paid, at most what was bought and not already asked back, and within
+    /// <paramref name="window"/> of the goods' delivery.
+    /// </summary>
+    public RefundRequest AskForRefund(
+        Guid cooperativeId, IReadOnlyDictionary<Guid, long>? quantitiesMilli, string reason, TimeSpan window, DateTimeOffset now)
+    {
+        CheckRule(new ARefundIsForMoneyPaidRule(this));
+        var wanted = quantitiesMilli ?? _lines.Where(l => l.CooperativeId == cooperativeId).ToDictionary(l => l.ProductId, l => l.QuantityMilli - AskedBackMilli(l.ProductId));
+        var lines = new List<RefundRequestLine>();
+        foreach (var (productId, milli) in wanted.Where(w => w.Value > 0))
+        {
+            var line = _lines.Single(l => l.ProductId == productId && l.CooperativeId == cooperativeId);
+            CheckRule(new ARefundCoversAtMostWhatWasBoughtRule(line, milli, AskedBackMilli(productId)));
+            var shipment = _shipments.Single(s => s.SellerId == line.SellerId && s.CooperativeId == cooperativeId);
+            CheckRule(new ARefundIsAskedWithinTheWindowRule(shipment, window, now));
+            lines.Add(new RefundRequestLine(productId, line.SellerId, milli, OrderLine.AmountFen(milli, line.UnitPriceFen), shipment.Status == ShipmentStatus.Delivered));
+        }
+
+        CheckRule(new ARefundRequestAsksForSomethingRule(lines.Count));
+        var request = new RefundRequest(Guid.CreateVersion7(now), cooperativeId, reason, lines, now);
+        _refundRequests.Add(request);
+        AddDomainEvent(new RefundRequested(this, request));
+        return request;
+    }
+
+    /// <summary>The cooperative's administrator approves (the money is owed back) or rejects a refund request, once.</summary>
+    public RefundRequest DecideRefund(Guid requestId, bool approve, Guid deciderAccountId, string? note, DateTimeOffset now)
+    {
+        var request = RefundRequest(requestId);
+        CheckRule(new ARefundRequestIsDecidedOnceRule(request));
+        request.Decide(approve, deciderAccountId, note, now);
+        if (approve)
+        {
+            _refunds.Add(new OrderRefund(Guid.CreateVersion7(now), request.AmountFen, RefundReason.RefundRequestApproved, now));
+        }
+
+        AddDomainEvent(new RefundDecided(this, request));
+        return request;
+    }
+
+    /// <summary>The seller got back delivered goods of an approved refund: they go back on sale.</summary>
+    public RefundRequestLine RecordReturn(Guid requestId, Guid productId, DateTimeOffset now)
+    {
+        var request = RefundRequest(requestId);
+        var line = request.Lines.SingleOrDefault(l => l.ProductId == productId) ?? throw new NotFoundException("RefundRequestLine", productId);
+        CheckRule(new OnlyApprovedDeliveredGoodsComeBackOnceRule(request, line));
+        line.RecordReturn(now);
+        AddDomainEvent(new GoodsReturned(this, line));
+        return line;
+    }
+
+    /// <summary>What each seller keeps of the order: their lines less the refunds approved so far, in fen.</summary>
+    public IReadOnlyList<(Guid SellerId, Guid CooperativeId, long AmountFen)> SellerAmounts() =>
+        _lines.GroupBy(l => (l.SellerId, l.CooperativeId)).Select(seller =>
+        {
+            var refunded = _refundRequests.Where(r => r.Status == RefundRequestStatus.Approved && r.CooperativeId == seller.Key.CooperativeId)
+                .SelectMany(r => r.Lines).Where(l => l.SellerId == seller.Key.SellerId).Sum(l => l.AmountFen);
+            return (seller.Key.SellerId, seller.Key.CooperativeId, seller.Sum(l => l.LineTotalFen) - refunded);
+        }).ToList();
+
+    private RefundRequest RefundRequest(Guid requestId) =>
+        _refundRequests.SingleOrDefault(r => r.Id == requestId) ?? throw new NotFoundException("RefundRequest", requestId);
+
+    /// <summary>What of a product is already asked back, in requests waiting or approved.</summary>
+    private long AskedBackMilli(Guid productId) =>
+        _refundRequests.Where(r => r.Status != RefundRequestStatus.Rejected).SelectMany(r => r.Lines).Where(l => l.ProductId == productId).Sum(l => l.QuantityMilli);
 
     private Shipment Shipment(Guid shipmentId) =>
         _shipments.SingleOrDefault(s => s.Id == shipmentId) ?? throw new NotFoundException("Shipment", shipmentId);
@@ -325,6 +451,48 @@ internal sealed class CashOnDeliveryCollectsTheShipmentsAmountRule(Shipment ship
     public string Message => $"Cash on delivery: collect {Money.FromFen(shipment.AmountFen)} for this shipment and record that amount.";
 
     public bool IsBroken() => cashCollected != shipment.AmountFen / 100m;
+}
+
+internal sealed class ARefundIsForMoneyPaidRule(Order order) : IBusinessRule
+{
+    public string Message => "Nothing was paid for this order (or it was cancelled and refunded already).";
+
+    public bool IsBroken() => order.PaidAt is null || order.Status == OrderStatus.Cancelled;
+}
+
+internal sealed class ARefundCoversAtMostWhatWasBoughtRule(OrderLine line, long askedMilli, long alreadyAskedMilli) : IBusinessRule
+{
+    public string Message => $"At most {(line.QuantityMilli - alreadyAskedMilli) / 1000m} of {line.ProductName} can still be refunded.";
+
+    public bool IsBroken() => askedMilli > line.QuantityMilli - alreadyAskedMilli;
+}
+
+internal sealed class ARefundRequestAsksForSomethingRule(int lines) : IBusinessRule
+{
+    public string Message => "Everything of this cooperative's lines is already asked back.";
+
+    public bool IsBroken() => lines == 0;
+}
+
+internal sealed class ARefundIsAskedWithinTheWindowRule(Shipment shipment, TimeSpan window, DateTimeOffset now) : IBusinessRule
+{
+    public string Message => $"Refunds are asked within {window.TotalDays:0.#} days of delivery.";
+
+    public bool IsBroken() => shipment.DeliveredAt is { } delivered && now - delivered > window;
+}
+
+internal sealed class ARefundRequestIsDecidedOnceRule(RefundRequest request) : IBusinessRule
+{
+    public string Message => $"This refund request is already {request.Status}.";
+
+    public bool IsBroken() => request.Status != RefundRequestStatus.Requested;
+}
+
+internal sealed class OnlyApprovedDeliveredGoodsComeBackOnceRule(RefundRequest request, RefundRequestLine line) : IBusinessRule
+{
+    public string Message => "Only delivered goods of an approved refund come back, once (undelivered ones went back on sale at approval).";
+
+    public bool IsBroken() => request.Status != RefundRequestStatus.Approved || !line.Delivered || line.ReturnedAt is not null;
 }
 
 internal sealed class APaymentCoversTheWholeOrderRule(Order order, long amountFen) : IBusinessRule
@@ -410,9 +578,19 @@ internal sealed class OrderLine
         Unit = unit;
         QuantityMilli = quantityMilli;
         UnitPriceFen = unitPriceFen;
-        // Quantity × unit price, rounded to the fen once per line (half away from zero, as a till would).
-        LineTotalFen = decimal.ToInt64(decimal.Round(quantityMilli * unitPriceFen / 1000m, 0, MidpointRounding.AwayFromZero));
+        LineTotalFen = AmountFen(quantityMilli, unitPriceFen);
     }
+
+    /// <summary>A line a platform sold: what the buyer paid for it is its total, whatever its unit price rounds to.</summary>
+    public static OrderLine Imported(Guid productId, Guid sellerId, Guid cooperativeId, string productName, string unit, long quantityMilli, long amountPaidFen) =>
+        new(productId, sellerId, cooperativeId, productName, unit, quantityMilli, decimal.ToInt64(decimal.Round(amountPaidFen * 1000m / quantityMilli, 0, MidpointRounding.AwayFromZero)), false)
+        {
+            LineTotalFen = amountPaidFen,
+        };
+
+    /// <summary>Quantity × unit price, rounded to the fen once per line (half away from zero, as a till would).</summary>
+    public static long AmountFen(long quantityMilli, long unitPriceFen) =>
+        decimal.ToInt64(decimal.Round(quantityMilli * unitPriceFen / 1000m, 0, MidpointRounding.AwayFromZero));
 
     public int Id { get; private set; }
 

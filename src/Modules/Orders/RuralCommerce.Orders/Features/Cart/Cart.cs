@@ -97,7 +97,7 @@ internal static class CartEndpoints
     {
         var buyer = caller.AccountId();
         var errors = new ValidationErrors();
-        var method = errors.RequireName<PaymentMethod>(request.PaymentMethod, "paymentMethod");
+        var method = OrderPlacement.RequirePaymentMethod(errors, request.PaymentMethod);
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 

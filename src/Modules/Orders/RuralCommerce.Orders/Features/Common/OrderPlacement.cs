@@ -19,6 +19,14 @@ internal sealed record ShortLine(Guid ProductId, decimal Requested, decimal Avai
 /// </summary>
 internal static class OrderPlacement
 {
+    /// <summary>How a buyer pays: WeChatPay, Alipay, BankTransfer or CashOnDelivery (platform payments come only with imports).</summary>
+    public static PaymentMethod RequirePaymentMethod(ValidationErrors errors, string? value)
+    {
+        var method = errors.RequireName<PaymentMethod>(value, "paymentMethod");
+        errors.Require(method != PaymentMethod.PaidOnPlatform, "paymentMethod", "Pay with WeChatPay, Alipay, BankTransfer or CashOnDelivery.");
+        return method;
+    }
+
     public static bool IsQuantity(decimal? quantity) => quantity is > 0m and <= 100_000m && decimal.Round(quantity.Value, 3) == quantity;
 
     /// <summary>
@@ -104,11 +112,7 @@ internal static class OrderPlacement
         foreach (var (id, quantity) in wanted.OrderBy(w => w.Key))
         {
             var milli = SellableProduct.ToMilli(quantity);
-            // One conditional update: two buyers can never both take the last units.
-            var reserved = await db.SellableProducts
-                .Where(p => p.Id == id && p.Listed && p.DeclaredMilli - p.ReservedMilli >= milli)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReservedMilli, p => p.ReservedMilli + milli), cancellationToken);
-            if (reserved == 0)
+            if (!await TryReserveAsync(db, id, milli, onlyListed: true, cancellationToken))
             {
                 var left = await db.SellableProducts.AsNoTracking().Where(p => p.Id == id)
                     .Select(p => p.DeclaredMilli - p.ReservedMilli).SingleAsync(cancellationToken);
@@ -155,8 +159,7 @@ internal static class OrderPlacement
         foreach (var line in order.Lines.OrderBy(l => l.ProductId))
         {
             var milli = line.QuantityMilli;
-            await db.SellableProducts.Where(p => p.Id == line.ProductId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReservedMilli, p => p.ReservedMilli - milli), cancellationToken);
+            await ReleaseAsync(db, line.ProductId, milli, cancellationToken);
             if (line.OnLivestreamOffer && order.LivestreamId is { } livestreamId)
             {
                 await db.LiveOffers.Where(o => o.LivestreamId == livestreamId && o.ProductId == line.ProductId)
@@ -164,4 +167,18 @@ internal static class OrderPlacement
             }
         }
     }
+
+    /// <summary>
+    /// Takes <paramref name="milli"/> of a product's stock by one conditional update, so two buyers can never both take
+    /// the last units; false when there is not that much left (or, <paramref name="onlyListed"/>, the product is off sale).
+    /// </summary>
+    public static async Task<bool> TryReserveAsync(OrdersDbContext db, Guid productId, long milli, bool onlyListed, CancellationToken cancellationToken) =>
+        await db.SellableProducts
+            .Where(p => p.Id == productId && (p.Listed || !onlyListed) && p.DeclaredMilli - p.ReservedMilli >= milli)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReservedMilli, p => p.ReservedMilli + milli), cancellationToken) > 0;
+
+    /// <summary>Gives back <paramref name="milli"/> of a product's reserved stock (a refund of goods that never left, or came back), inside the caller's transaction.</summary>
+    public static Task ReleaseAsync(OrdersDbContext db, Guid productId, long milli, CancellationToken cancellationToken) =>
+        db.SellableProducts.Where(p => p.Id == productId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ReservedMilli, p => p.ReservedMilli - milli), cancellationToken);
 }

@@ -19,6 +19,13 @@ internal sealed record ShipmentResponse(
     DateTimeOffset? PackedAt, DateTimeOffset? ShippedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DispatchedAt, DateTimeOffset? DeliveredAt,
     decimal? CashCollected);
 
+internal sealed record RefundRequestLineResponse(Guid ProductId, Guid SellerId, decimal Quantity, decimal Amount, bool Delivered, DateTimeOffset? ReturnedAt);
+
+/// <param name="Status">Requested, Approved or Rejected.</param>
+internal sealed record RefundRequestResponse(
+    Guid RequestId, Guid OrderId, Guid CooperativeId, string Status, decimal Amount, string Reason, IReadOnlyList<RefundRequestLineResponse> Lines,
+    DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, string? Note);
+
 /// <summary>
 /// An order as its buyer sees it; prices in yuan, quantities in units of sale. In lists the delivery address is masked
 /// (recipient's family name, the phone's first and last digits, no street detail).
@@ -26,7 +33,8 @@ internal sealed record ShipmentResponse(
 internal sealed record OrderResponse(
     Guid OrderId, string Status, string Channel, Guid? LivestreamId, string PaymentMethod, IReadOnlyList<OrderLineResponse> Lines, decimal Total,
     DeliveryResponse Delivery, DateTimeOffset PlacedAt, DateTimeOffset? PaidAt, IReadOnlyList<RefundResponse> Refunds,
-    IReadOnlyList<TransitionResponse> History, IReadOnlyList<ShipmentResponse> Shipments, DateTimeOffset? DeliveredAt, DateTimeOffset? CompletedAt);
+    IReadOnlyList<TransitionResponse> History, IReadOnlyList<ShipmentResponse> Shipments, DateTimeOffset? DeliveredAt, DateTimeOffset? CompletedAt,
+    IReadOnlyList<RefundRequestResponse> RefundRequests);
 
 internal static class OrderResponses
 {
@@ -38,7 +46,12 @@ internal static class OrderResponses
         o.PlacedAt, o.PaidAt,
         o.Refunds.Select(r => new RefundResponse(r.AmountFen / 100m, r.Reason.ToString(), r.DueAt, r.RefundedAt)).ToList(),
         o.Transitions.Select(t => new TransitionResponse(t.Status.ToString(), t.At)).ToList(),
-        o.Shipments.Select(ToResponse).ToList(), o.DeliveredAt, o.CompletedAt);
+        o.Shipments.Select(ToResponse).ToList(), o.DeliveredAt, o.CompletedAt, o.RefundRequests.Select(r => r.ToResponse(o.Id.Value)).ToList());
+
+    public static RefundRequestResponse ToResponse(this RefundRequest r, Guid orderId) => new(
+        r.Id, orderId, r.CooperativeId, r.Status.ToString(), r.AmountFen / 100m, r.Reason,
+        r.Lines.Select(l => new RefundRequestLineResponse(l.ProductId, l.SellerId, l.Quantity, l.AmountFen / 100m, l.Delivered, l.ReturnedAt)).ToList(),
+        r.RequestedAt, r.DecidedAt, r.Note);
 
     public static OrderLineResponse ToResponse(this OrderLine l) => new(
         l.ProductId, l.CooperativeId, l.ProductName, l.Unit, l.Quantity, l.UnitPriceFen / 100m, l.LineTotalFen / 100m, l.OnLivestreamOffer);

@@ -84,7 +84,8 @@ internal sealed partial class OrderHousekeeping(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 due = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Orders.AsNoTracking()
-                    .Where(o => o.Status == OrderStatus.Delivered && o.DeliveredAt <= cutoff)
+                    .Where(o => o.Status == OrderStatus.Delivered && o.DeliveredAt <= cutoff
+                                && !o.RefundRequests.Any(r => r.Status == RefundRequestStatus.Requested))
                     .OrderBy(o => o.DeliveredAt).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
             }
 

@@ -54,7 +54,7 @@ internal static class PlaceOrderEndpoint
         var buyer = caller.AccountId();
         var errors = new ValidationErrors();
         var wanted = ValidateLines(request.Lines, errors);
-        var method = errors.RequireName<PaymentMethod>(request.PaymentMethod, "paymentMethod");
+        var method = OrderPlacement.RequirePaymentMethod(errors, request.PaymentMethod);
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 

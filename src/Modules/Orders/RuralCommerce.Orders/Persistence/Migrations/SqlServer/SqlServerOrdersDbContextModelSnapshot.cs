@@ -284,6 +284,14 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Platform")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("PlatformOrderNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -348,6 +356,10 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.HasIndex("BuyerAccountId", "PlacedAt");
 
                     b.HasIndex("LivestreamId", "PlacedAt");
+
+                    b.HasIndex("Platform", "PlatformOrderNumber")
+                        .IsUnique()
+                        .HasFilter("PlatformOrderNumber IS NOT NULL");
 
                     b.HasIndex("Status", "DeliveredAt");
 
@@ -495,6 +507,88 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderTransitions", "orders");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DeciderAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("CooperativeId", "Status", "RequestedAt");
+
+                    b.ToTable("RefundRequests", "orders");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequestLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Delivered")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("RefundRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RefundRequestId");
+
+                    b.ToTable("RefundRequestLines", "orders");
                 });
 
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
@@ -746,6 +840,22 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequest", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
+                        .WithMany("RefundRequests")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequestLine", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.RefundRequest", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RefundRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
                 {
                     b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
@@ -765,11 +875,18 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
 
                     b.Navigation("Payments");
 
+                    b.Navigation("RefundRequests");
+
                     b.Navigation("Refunds");
 
                     b.Navigation("Shipments");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequest", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -277,6 +277,14 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Platform")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformOrderNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -341,6 +349,10 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.HasIndex("BuyerAccountId", "PlacedAt");
 
                     b.HasIndex("LivestreamId", "PlacedAt");
+
+                    b.HasIndex("Platform", "PlatformOrderNumber")
+                        .IsUnique()
+                        .HasFilter("PlatformOrderNumber IS NOT NULL");
 
                     b.HasIndex("Status", "DeliveredAt");
 
@@ -486,6 +498,86 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.HasIndex("OrderId");
 
                     b.ToTable("OrderTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DeciderAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("CooperativeId", "Status", "RequestedAt");
+
+                    b.ToTable("RefundRequests", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequestLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Delivered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("QuantityMilli")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RefundRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RefundRequestId");
+
+                    b.ToTable("RefundRequestLines", (string)null);
                 });
 
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
@@ -737,6 +829,22 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequest", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
+                        .WithMany("RefundRequests")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequestLine", b =>
+                {
+                    b.HasOne("RuralCommerce.Orders.Domain.Orders.RefundRequest", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("RefundRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Shipment", b =>
                 {
                     b.HasOne("RuralCommerce.Orders.Domain.Orders.Order", null)
@@ -756,11 +864,18 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
 
                     b.Navigation("Payments");
 
+                    b.Navigation("RefundRequests");
+
                     b.Navigation("Refunds");
 
                     b.Navigation("Shipments");
 
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.RefundRequest", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using RuralCommerce.SharedKernel;
+
+namespace RuralCommerce.Orders.Features.ImportPlatformOrders;
+
+/// <summary>One data row of a platform's order export, as read (still to be checked); <see cref="Row"/> counts from 1 with the header.</summary>
+internal sealed record ExportRow(int Row, IReadOnlyList<string> Cells);
+
+/// <summary>
+/// Reads a livestream platform's order export: CSV in UTF-8 (with or without a byte-order mark) or GB18030 (what Excel
+/// saves on a Chinese Windows), fields quoted as RFC 4180 says. Columns, in order: platform order number, our product
+/// code, quantity, amount paid (yuan), buyer's province, buyer's county, paid time. A first line whose quantity is not a
+/// number is a header.
+/// </summary>
+internal static class PlatformExport
+{
+    public const int Columns = 7;
+    public const int MaxRows = 5000;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static PlatformExport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The file's text; a file that is neither UTF-8 nor GB18030 (or holds binary) is a 400 naming the field.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        var body = bytes.AsSpan();
+        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            body = body[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            try
+            {
+                text = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(body);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new RequestValidationException("file", "The file is neither UTF-8 nor GB18030 text: save the export as CSV again.");
+            }
+        }
+
+        return text.Contains('\0', StringComparison.Ordinal)
+            ? throw new RequestValidationException("file", "The file is not a CSV text file.")
+            : text;
+    }
+
+    /// <summary>The data rows (a header skipped, blank lines dropped).</summary>
+    public static List<ExportRow> Rows(string text)
+    {
+        var rows = new List<ExportRow>();
+        var number = 0;
+        foreach (var cells in Records(text))
+        {
+            number++;
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var isHeader = number == 1 && (cells.Count < 3 || !decimal.TryParse(cells[2].Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out _));
+            if (!isHeader)
+            {
+                rows.Add(new ExportRow(number, cells));
+            }
+        }
+
+        return rows.Count <= MaxRows
+            ? rows
+            : throw new RequestValidationException("file", $"An export has at most {MaxRows} rows; split it.");
+    }
+
+    /// <summary>Paid times come in China time unless they carry an offset (platform exports show local time).</summary>
+    public static DateTimeOffset? PaidAt(string value)
+    {
+        var text = value.Trim();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && HasOffset(text))
+        {
+            return withOffset.ToUniversalTime();
+        }
+
+        return DateTime.TryParseExact(text, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-MM-ddTHH:mm:ss"],
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, ChinaTime.Offset).ToUniversalTime()
+            : null;
+    }
+
+    private static bool HasOffset(string text) => text.EndsWith('Z') || (text.Length > 19 && (text[^6] is '+' or '-'));
+
+    /// <summary>RFC 4180 records: commas between fields, quotes around fields that hold commas, quotes or line breaks.</summary>
+    private static IEnumerable<List<string>> Records(string text)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                cells.Add(cell.ToString());
+                cell.Clear();
+                yield return cells;
+                cells = [];
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        if (cell.Length > 0 || cells.Count > 0)
+        {
+            cells.Add(cell.ToString());
+            yield return cells;
+        }
+    }
+}
