@@ -227,12 +227,15 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         Assert.Equal((10_000L, 2_000L), await _kit.StockAsync(f.Wine));
         Assert.Equal(HttpStatusCode.Conflict, (await buyer.AskForRefund(order.OrderId, new AskForRefundRequest(f.CooperativeId, "Again"))).Status);
 
+        Assert.Equal([second.RequestId], (await f.WineSeller.AwaitedReturns(f.CooperativeId)).Body.Select(r => r.RequestId));
+        Assert.Empty((await f.RiceSeller.AwaitedReturns(f.CooperativeId)).Body);
         Assert.Equal(HttpStatusCode.NotFound, (await f.RiceSeller.RecordReturn(f.CooperativeId, second.RequestId, f.Wine)).Status);
         var returned = await f.WineSeller.RecordReturn(f.CooperativeId, second.RequestId, f.Wine);
         Assert.NotNull(returned.Body.Lines.Single().ReturnedAt);
         Assert.Equal((10_000L, 0L), await _kit.StockAsync(f.Wine));
         Assert.Equal(HttpStatusCode.Conflict, (await f.WineSeller.RecordReturn(f.CooperativeId, second.RequestId, f.Wine)).Status);
         Assert.Equal((10_000L, 0L), await _kit.StockAsync(f.Wine));
+        Assert.Empty((await f.WineSeller.AwaitedReturns(f.CooperativeId)).Body);
 
         await housekeeping.CompleteDeliveredAsync(default);
         var completed = Assert.Single(await PublishedAsync<OrderCompletedIntegrationEvent>(order.OrderId));

@@ -103,6 +103,9 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
     public Task<Reply<RefundRequestResponse>> RejectRefund(Guid cooperativeId, Guid requestId, string? note) =>
         PostAsync<RefundRequestResponse>(Paths.Url(Paths.RejectRefund, cooperativeId, requestId), new RefundDecisionRequest(note));
 
+    public Task<Reply<List<RefundRequestResponse>>> AwaitedReturns(Guid cooperativeId) =>
+        GetAsync<List<RefundRequestResponse>>(Paths.Url(Paths.AwaitedReturns, cooperativeId));
+
     public Task<Reply<RefundRequestResponse>> RecordReturn(Guid cooperativeId, Guid requestId, Guid productId) =>
         PostAsync<RefundRequestResponse>(Paths.Url(Paths.RecordReturn, cooperativeId, requestId, productId));
 

@@ -28,6 +28,7 @@ internal static class OrdersApiPaths
     public const string ApproveRefund = CooperativeRefunds + "/{requestId:guid}/approve";
     public const string RejectRefund = CooperativeRefunds + "/{requestId:guid}/reject";
     public const string RecordReturn = CooperativeRefunds + "/{requestId:guid}/returns/{productId:guid}";
+    public const string AwaitedReturns = CooperativeOrders + "/returns";
     public const string PlatformImports = CooperativeOrders + "/imports";
     public const string LiveTally = CooperativeOrders + "/livestreams/{livestreamId:guid}/tally";
     public const string LiveTallyStream = LiveTally + "/stream";
@@ -38,6 +39,9 @@ internal static class OrdersApiPaths
     public const string ReceiveShipment = CentreQueue + "/{shipmentId:guid}/receive";
     public const string DispatchShipment = CentreQueue + "/{shipmentId:guid}/dispatch";
     public const string DeliverShipment = CentreQueue + "/{shipmentId:guid}/deliver";
+
+    /// <summary>The live tally's event stream for the host's page, outside /api so the page's cookie signs it in.</summary>
+    public const string LiveTallyEvents = "/cooperatives/{cooperativeId:guid}/livestreams/{livestreamId:guid}/tally/events";
 
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);
 }

@@ -68,6 +68,7 @@ public static class OrdersModule
         group.MapRefundDecisions();
         group.MapImportPlatformOrders();
         group.MapLiveTally();
+        endpoints.MapLiveTallyPageEvents();
         return endpoints;
     }
 }

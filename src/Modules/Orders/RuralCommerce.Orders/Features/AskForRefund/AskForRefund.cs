@@ -43,9 +43,7 @@ internal static class AskForRefundEndpoint
         CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
-        var order = await db.Orders.WholeOrders()
-            .SingleOrDefaultAsync(o => o.Id == new OrderId(orderId) && o.BuyerAccountId == buyer, cancellationToken)
-            ?? throw new NotFoundException("Order", orderId);
+        var order = await db.Orders.BuyersOrderAsync(orderId, buyer, cancellationToken);
         var errors = new ValidationErrors();
         var reason = errors.RequireText(request.Reason, "reason", 500);
         var cooperativeId = request.CooperativeId ?? Guid.Empty;

@@ -29,9 +29,7 @@ internal static class CancelOrderEndpoint
     {
         var buyer = caller.AccountId();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await db.Orders.WholeOrders()
-            .SingleOrDefaultAsync(o => o.Id == new OrderId(orderId) && o.BuyerAccountId == buyer, cancellationToken)
-            ?? throw new NotFoundException("Order", orderId);
+        var order = await db.Orders.BuyersOrderAsync(orderId, buyer, cancellationToken);
         order.Cancel(buyer, clock.GetUtcNow());
         await OrderPlacement.ReleaseAsync(db, order, cancellationToken);
         // The order's version makes a second, simultaneous cancellation fail here (409) and roll its release back.

@@ -28,9 +28,7 @@ internal static class ConfirmReceiptEndpoint
         Guid orderId, ClaimsPrincipal caller, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
-        var order = await db.Orders.WholeOrders()
-            .SingleOrDefaultAsync(o => o.Id == new OrderId(orderId) && o.BuyerAccountId == buyer, cancellationToken)
-            ?? throw new NotFoundException("Order", orderId);
+        var order = await db.Orders.BuyersOrderAsync(orderId, buyer, cancellationToken);
         order.Complete(buyer, clock.GetUtcNow());
         // The version makes this and the completion job (or a second tap) complete the order once: the other one is 409.
         await db.SaveChangesAsync(cancellationToken);

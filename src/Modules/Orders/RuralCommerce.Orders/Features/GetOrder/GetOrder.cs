@@ -34,9 +34,7 @@ internal static class GetOrderEndpoints
     internal static async Task<Ok<OrderResponse>> GetAsync(Guid orderId, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
-        var order = await db.Orders.AsNoTracking().WholeOrders()
-            .SingleOrDefaultAsync(o => o.Id == new OrderId(orderId) && o.BuyerAccountId == buyer, cancellationToken)
-            ?? throw new NotFoundException("Order", orderId);
+        var order = await db.Orders.AsNoTracking().BuyersOrderAsync(orderId, buyer, cancellationToken);
         return TypedResults.Ok(order.ToResponse());
     }
 

@@ -21,28 +21,38 @@ internal sealed partial class OrderHousekeeping(
     private const int BatchSize = 100;
 
     /// <summary>Expires what is overdue now; answers how many orders this host cancelled.</summary>
-    public async Task<int> ExpireUnpaidAsync(CancellationToken cancellationToken)
+    public Task<int> ExpireUnpaidAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - options.Value.UnpaidExpiry;
-        var expired = 0;
+        return ForEachDueAsync(
+            orders => orders.Where(o => o.Status == OrderStatus.Placed && o.PlacedAt <= cutoff).OrderBy(o => o.PlacedAt).Select(o => o.Id),
+            ExpireAsync, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="change"/> on the orders <paramref name="due"/> selects, a batch at a time, each order in a scope
+    /// of its own; answers how many it changed. What a change leaves undone must drop out of <paramref name="due"/>.
+    /// </summary>
+    private async Task<int> ForEachDueAsync(
+        Func<IQueryable<Order>, IQueryable<OrderId>> due, Func<OrderId, CancellationToken, Task<bool>> change, CancellationToken cancellationToken)
+    {
+        var changed = 0;
         while (true)
         {
-            List<OrderId> due;
+            List<OrderId> batch;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                due = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Orders.AsNoTracking()
-                    .Where(o => o.Status == OrderStatus.Placed && o.PlacedAt <= cutoff)
-                    .OrderBy(o => o.PlacedAt).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
+                batch = await due(scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Orders.AsNoTracking()).Take(BatchSize).ToListAsync(cancellationToken);
             }
 
-            foreach (var id in due)
+            foreach (var id in batch)
             {
-                expired += await ExpireAsync(id, cancellationToken) ? 1 : 0;
+                changed += await change(id, cancellationToken) ? 1 : 0;
             }
 
-            if (due.Count < BatchSize)
+            if (batch.Count < BatchSize)
             {
-                return expired;
+                return changed;
             }
         }
     }
@@ -74,31 +84,14 @@ internal sealed partial class OrderHousekeeping(
     }
 
     /// <summary>Completes delivered orders whose buyers have not confirmed within <see cref="OrdersOptions.CompletionDelay"/>; answers how many this host completed.</summary>
-    public async Task<int> CompleteDeliveredAsync(CancellationToken cancellationToken)
+    public Task<int> CompleteDeliveredAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - options.Value.CompletionDelay;
-        var completed = 0;
-        while (true)
-        {
-            List<OrderId> due;
-            await using (var scope = scopes.CreateAsyncScope())
-            {
-                due = await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().Orders.AsNoTracking()
-                    .Where(o => o.Status == OrderStatus.Delivered && o.DeliveredAt <= cutoff
-                                && !o.RefundRequests.Any(r => r.Status == RefundRequestStatus.Requested))
-                    .OrderBy(o => o.DeliveredAt).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
-            }
-
-            foreach (var id in due)
-            {
-                completed += await CompleteAsync(id, cancellationToken) ? 1 : 0;
-            }
-
-            if (due.Count < BatchSize)
-            {
-                return completed;
-            }
-        }
+        return ForEachDueAsync(
+            orders => orders.Where(o => o.Status == OrderStatus.Delivered && o.DeliveredAt <= cutoff
+                                        && !o.RefundRequests.Any(r => r.Status == RefundRequestStatus.Requested))
+                .OrderBy(o => o.DeliveredAt).Select(o => o.Id),
+            CompleteAsync, cancellationToken);
     }
 
     private async Task<bool> CompleteAsync(OrderId id, CancellationToken cancellationToken)

@@ -45,6 +45,12 @@ internal static class LiveTallyEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>The same stream for the host's tally page, signed in by the page's cookie (an EventSource sends no bearer token).</summary>
+    public static void MapLiveTallyPageEvents(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(OrdersApiPaths.LiveTallyEvents, Stream)
+            .RequireAuthorization(AuthorizationPolicies.CooperativeLivestreamHost)
+            .ExcludeFromDescription();
+
     internal static async Task<Ok<LiveTallyResponse>> GetAsync(
         Guid cooperativeId, Guid livestreamId, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -43,6 +43,11 @@ internal static class RefundDecisionsEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet(OrdersApiPaths.AwaitedReturns, AwaitedReturnsAsync)
+            .RequireAuthorization(AuthorizationPolicies.CooperativeSeller)
+            .WithName("ListAwaitedReturns")
+            .WithSummary("The caller's delivered goods of approved refunds that have not come back yet, oldest first.")
+            .WithDescription("Sellers of the cooperative. Each request shows only the caller's lines; record each one's return when it arrives.");
         group.MapPost(OrdersApiPaths.RecordReturn, RecordReturnAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeSeller)
             .WithName("RecordReturn")
@@ -67,6 +72,21 @@ internal static class RefundDecisionsEndpoints
             .AsNoTracking().ToListAsync(cancellationToken);
         return TypedResults.Ok(new PagedResult<RefundRequestResponse>(
             items.Select(x => x.Request.ToResponse(x.OrderId.Value)).ToList(), paging.Page, paging.PageSize, total));
+    }
+
+    internal static async Task<Ok<List<RefundRequestResponse>>> AwaitedReturnsAsync(
+        Guid cooperativeId, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var seller = caller.MembershipIn(cooperativeId)!.MemberId;
+        var awaited = await db.Orders.SelectMany(o => o.RefundRequests, (o, r) => new { OrderId = o.Id, Request = r })
+            .Where(x => x.Request.CooperativeId == cooperativeId && x.Request.Status == RefundRequestStatus.Approved
+                        && x.Request.Lines.Any(l => l.SellerId == seller && l.Delivered && l.ReturnedAt == null))
+            .OrderBy(x => x.Request.DecidedAt).Take(200).AsNoTracking().ToListAsync(cancellationToken);
+        return TypedResults.Ok(awaited.Select(x =>
+        {
+            var response = x.Request.ToResponse(x.OrderId.Value);
+            return response with { Lines = [.. response.Lines.Where(l => l.SellerId == seller && l.Delivered && l.ReturnedAt is null)] };
+        }).ToList());
     }
 
     internal static Task<Ok<RefundRequestResponse>> ApproveAsync(
