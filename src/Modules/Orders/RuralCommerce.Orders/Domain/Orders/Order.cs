@@ -429,7 +429,7 @@ internal sealed class AnOrderIsCancelledOnlyBeforeItShipsRule(Order order) : IBu
 {
     public string Message => "Part of this order has shipped: it can no longer be cancelled; ask for a refund instead.";
 
-    public bool IsBroken() => order.Shipments.Any(s => s.Status >= ShipmentStatus.Shipped);
+    public bool IsBroken() => order.Status is OrderStatus.Delivered or OrderStatus.Completed || order.Shipments.Any(s => s.Status >= ShipmentStatus.Shipped);
 }
 
 internal sealed class AnOrderShipsOnlyOncePaidRule(Order order) : IBusinessRule
