@@ -41,6 +41,9 @@ public sealed class BrowserHost : ApiFactory, IAsyncLifetime
         // The API flows of the tests (register, verify…) go to the same real server the browser uses.
         ClientOptions.BaseAddress = new Uri(Address);
         Directory.CreateDirectory(ScreenshotFolder);
+        // CI runs every test assembly at once on two cores: a photo's upload and re-encoding can take longer than
+        // Playwright's 5 s default there, which says nothing about the page.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -122,7 +122,7 @@ public sealed class FulfilmentJourneyTests(BrowserHost host) : IClassFixture<Bro
         var (_, buyer) = await host.NewVerifiedPersonAsync("赵磊");
         await new OrdersApi(host.ClientFor(buyer)).Place(OrdersApi.Buy(wine.ProductId, 3m, livestreamId: eventId));
 
-        await Assertions.Expect(page.Locator("[data-tally=orders]")).ToHaveTextAsync("1", new() { Timeout = 5000 });
+        await Assertions.Expect(page.Locator("[data-tally=orders]")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("[data-tally=gmv]")).ToContainTextAsync("119.70");
         await JourneyTests.CheckAsync(page, "live-tally");
     }
