@@ -34,6 +34,13 @@ public sealed partial class EndpointAuthorizationTests(ApiFactory factory) : ICl
         "GET /api/catalog/shop/livestreams",
         "GET /api/catalog/shop/livestreams/{eventId}",
 
+        // The course catalogue, lesson videos and certificate verification are for farmers and employers who never sign in.
+        "GET /api/training/catalogue",
+        "GET /api/training/catalogue/{courseId}",
+        "GET /api/training/videos/{file}",
+        "GET /api/training/certificates/{code}",
+        "GET /api/training/certificates/{code}/qr.png",
+
         // The payment provider calls back server to server; its HMAC signature is the authentication.
         "POST /api/orders/payments/callback",
     ];

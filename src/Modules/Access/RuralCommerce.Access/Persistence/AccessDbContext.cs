@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Access.Contracts;
 using RuralCommerce.Access.Domain.Accounts;
 using RuralCommerce.Access.Domain.Memberships;
 using RuralCommerce.Access.Domain.Sessions;
 using RuralCommerce.Shared.Infrastructure.Persistence;
+using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Persistence;
 
@@ -21,6 +23,13 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
+
+    /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
+    protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
+    {
+        PhoneVerified { Account: var a } => [new PhoneVerifiedIntegrationEvent(a.Id.Value, a.Phone.Value, a.DisplayName)],
+        _ => [],
+    };
 
     /// <summary>Ends the sessions (token families) of these tokens: refresh tokens revoked, access tokens refused.</summary>
     public async Task RevokeSessionsAsync(IEnumerable<RefreshToken> tokensInSessions, DateTimeOffset now, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ public interface IFileStore
     /// <summary>Stores <paramref name="content"/> under <paramref name="key"/> unless a file is already there; never half-written.</summary>
     Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
+    /// <summary>The same for a large file (a video), copied from <paramref name="content"/> without holding it in memory.</summary>
+    Task SaveAsync(string key, Stream content, CancellationToken cancellationToken);
+
     /// <summary>A readable, seekable stream of the file (so HTTP range requests work), or null when there is none.</summary>
     Stream? OpenRead(string key);
 
@@ -28,7 +31,17 @@ internal sealed partial class LocalFolderFileStore(string root) : IFileStore
 {
     public string Root { get; } = root;
 
-    public async Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        WriteOnceAsync(key, (temporary, ct) => File.WriteAllBytesAsync(temporary, content.ToArray(), ct), cancellationToken);
+
+    public Task SaveAsync(string key, Stream content, CancellationToken cancellationToken) =>
+        WriteOnceAsync(key, async (temporary, ct) =>
+        {
+            await using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+            await content.CopyToAsync(file, ct);
+        }, cancellationToken);
+
+    private async Task WriteOnceAsync(string key, Func<string, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
         if (File.Exists(path))
@@ -40,7 +53,7 @@ internal sealed partial class LocalFolderFileStore(string root) : IFileStore
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            await File.WriteAllBytesAsync(temporary, content.ToArray(), cancellationToken);
+            await write(temporary, cancellationToken);
             // Another upload of the same content may have won the race; its file is the same bytes.
             File.Move(temporary, path, overwrite: true);
         }

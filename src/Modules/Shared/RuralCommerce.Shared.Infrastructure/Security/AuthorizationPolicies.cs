@@ -18,6 +18,9 @@ public static class AuthorizationPolicies
     /// <summary>An active member with the LivestreamHost role in the <c>{cooperativeId}</c> cooperative.</summary>
     public const string CooperativeLivestreamHost = "CooperativeLivestreamHost";
 
+    /// <summary>A trainer: an independent one (platform role <c>trainer</c>) or a member with the Trainer role in any cooperative.</summary>
+    public const string Trainer = "Trainer";
+
     /// <summary>The route value the cooperative policies read.</summary>
     public const string CooperativeRouteValue = "cooperativeId";
 }
@@ -26,5 +29,8 @@ public static class PlatformRoles
 {
     public const string Admin = "platform-admin";
 
-    public static IReadOnlyList<string> All { get; } = [Admin];
+    /// <summary>An independent trainer, who publishes courses without belonging to a cooperative.</summary>
+    public const string Trainer = "trainer";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Trainer];
 }

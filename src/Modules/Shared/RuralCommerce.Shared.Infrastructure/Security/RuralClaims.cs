@@ -50,6 +50,10 @@ public static class CallerClaims
     public static bool IsPlatformAdmin(this ClaimsPrincipal caller) =>
         caller?.HasClaim(RuralClaims.Role, PlatformRoles.Admin) ?? false;
 
+    /// <summary>An independent trainer, or a member with the Trainer role in some cooperative.</summary>
+    public static bool IsTrainer(this ClaimsPrincipal caller) =>
+        caller is not null && (caller.HasClaim(RuralClaims.Role, PlatformRoles.Trainer) || caller.Memberships().Any(m => m.HasRole("Trainer")));
+
     public static IReadOnlyList<MembershipClaim> Memberships(this ClaimsPrincipal caller) =>
         caller?.FindAll(RuralClaims.Membership).Select(c => MembershipClaim.TryParse(c.Value)).OfType<MembershipClaim>().ToList() ?? [];
 

@@ -60,7 +60,8 @@ public static class SecurityRegistration
             .AddPolicy(AuthorizationPolicies.CooperativeMember, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement(role: null)))
             .AddPolicy(AuthorizationPolicies.CooperativeAdmin, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement("Admin")))
             .AddPolicy(AuthorizationPolicies.CooperativeSeller, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement("Seller")))
-            .AddPolicy(AuthorizationPolicies.CooperativeLivestreamHost, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement("LivestreamHost")));
+            .AddPolicy(AuthorizationPolicies.CooperativeLivestreamHost, policy => policy.RequireAuthenticatedUser().AddRequirements(new CooperativeRequirement("LivestreamHost")))
+            .AddPolicy(AuthorizationPolicies.Trainer, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.IsTrainer()));
         return services;
     }
 

@@ -44,9 +44,20 @@ internal sealed class Account : AggregateRoot
             CreatedAt = now,
         };
 
-    public void VerifyPhone(DateTimeOffset now) => PhoneVerifiedAt ??= now;
+    public void VerifyPhone(DateTimeOffset now)
+    {
+        if (PhoneVerifiedAt is not null)
+        {
+            return;
+        }
+
+        PhoneVerifiedAt = now;
+        AddDomainEvent(new PhoneVerified(this));
+    }
 
     public void ChangePassword(string passwordHash) => PasswordHash = passwordHash;
 
     public void GrantPlatformRole(string role) => _platformRoleList = PlatformRoles.With(role).Encoded;
 }
+
+internal sealed record PhoneVerified(Account Account) : IDomainEvent;

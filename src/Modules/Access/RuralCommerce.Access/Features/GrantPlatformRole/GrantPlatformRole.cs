@@ -12,7 +12,7 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.GrantPlatformRole;
 
-internal sealed record GrantPlatformRoleRequest([property: Required, AllowedValues(PlatformRoles.Admin)] string? Role);
+internal sealed record GrantPlatformRoleRequest([property: Required, AllowedValues(PlatformRoles.Admin, PlatformRoles.Trainer)] string? Role);
 
 internal static class GrantPlatformRoleEndpoint
 {
@@ -20,7 +20,7 @@ internal static class GrantPlatformRoleEndpoint
         group.MapPost(AccessApiPaths.PlatformRoles, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName("GrantPlatformRole")
-            .WithSummary("Makes another verified account a platform administrator.")
+            .WithSummary("Grants a platform role to a verified account: platform-admin, or trainer (an independent trainer who publishes courses).")
             .WithDescription("Platform administrators only. The account must have verified its phone (409 otherwise); granting a held role changes nothing.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

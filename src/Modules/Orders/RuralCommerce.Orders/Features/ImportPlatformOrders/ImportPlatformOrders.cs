@@ -56,7 +56,7 @@ internal static class ImportPlatformOrdersEndpoint
         errors.ThrowIfAny();
         using var content = new MemoryStream();
         await file!.CopyToAsync(content, cancellationToken);
-        var rows = PlatformExport.Rows(PlatformExport.Decode(content.ToArray()));
+        var rows = PlatformExport.Rows(CsvText.Decode(content.ToArray()));
 
         var products = await db.SellableProducts.AsNoTracking().Where(p => p.CooperativeId == cooperativeId)
             .ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);

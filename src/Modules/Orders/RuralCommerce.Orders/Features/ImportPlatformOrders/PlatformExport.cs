@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Orders.Features.ImportPlatformOrders;
@@ -18,47 +18,12 @@ internal static class PlatformExport
     public const int Columns = 7;
     public const int MaxRows = 5000;
 
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    static PlatformExport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    /// <summary>The file's text; a file that is neither UTF-8 nor GB18030 (or holds binary) is a 400 naming the field.</summary>
-    public static string Decode(byte[] bytes)
-    {
-        var body = bytes.AsSpan();
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            body = body[3..];
-        }
-
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            try
-            {
-                text = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(body);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new RequestValidationException("file", "The file is neither UTF-8 nor GB18030 text: save the export as CSV again.");
-            }
-        }
-
-        return text.Contains('\0', StringComparison.Ordinal)
-            ? throw new RequestValidationException("file", "The file is not a CSV text file.")
-            : text;
-    }
-
     /// <summary>The data rows (a header skipped, blank lines dropped).</summary>
     public static List<ExportRow> Rows(string text)
     {
         var rows = new List<ExportRow>();
         var number = 0;
-        foreach (var cells in Records(text))
+        foreach (var cells in CsvText.Records(text))
         {
             number++;
             if (cells.All(string.IsNullOrWhiteSpace))
@@ -94,63 +59,4 @@ internal static class PlatformExport
     }
 
     private static bool HasOffset(string text) => text.EndsWith('Z') || (text.Length > 19 && (text[^6] is '+' or '-'));
-
-    /// <summary>RFC 4180 records: commas between fields, quotes around fields that hold commas, quotes or line breaks.</summary>
-    private static IEnumerable<List<string>> Records(string text)
-    {
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                cells.Add(cell.ToString());
-                cell.Clear();
-                yield return cells;
-                cells = [];
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            yield return cells;
-        }
-    }
 }

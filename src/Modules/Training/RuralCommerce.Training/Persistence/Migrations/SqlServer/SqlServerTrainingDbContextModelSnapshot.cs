@@ -121,6 +121,427 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
 
                     b.ToTable("OutboxMessages", "training");
                 });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid?>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("EnrolledCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EnrolmentClosesAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EnrolmentOpensAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int?>("PassMarkPercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("TopicKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid>("TrainerAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TrainerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainerAccountId", "CreatedAt");
+
+                    b.HasIndex("Status", "Category", "PublishedAt");
+
+                    b.ToTable("Courses", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Lesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("VideoBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VideoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("VideoFile")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("Lessons", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.QuizQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("CorrectOption")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("QuizQuestions", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("BestQuizScore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CompletedLessons")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("DaysToComplete")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EnrolledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("QuizPassedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("AccountId", "EnrolledAt");
+
+                    b.HasIndex("CourseId", "EnrolledAt");
+
+                    b.HasIndex("CourseId", "LastActivityAt");
+
+                    b.HasIndex("CourseId", "Phone")
+                        .IsUnique();
+
+                    b.HasIndex("CourseId", "Status", "DaysToComplete");
+
+                    b.ToTable("Enrolments", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.LessonProgress", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Watched")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("WatchedSeconds")
+                        .HasColumnType("int");
+
+                    b.HasKey("EnrolmentId", "LessonId");
+
+                    b.HasIndex("CourseId", "LessonId");
+
+                    b.ToTable("LessonProgress", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.People.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsTrainer")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("Members", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.People.VerifiedAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("VerifiedAccounts", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Lesson", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.Courses.Course", null)
+                        .WithMany("Lessons")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.QuizQuestion", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.Courses.Course", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.OwnsOne("RuralCommerce.Training.Domain.Enrolments.Certificate", "Certificate", b1 =>
+                        {
+                            b1.Property<Guid>("EnrolmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)")
+                                .HasColumnName("CertificateCode");
+
+                            b1.Property<DateTimeOffset>("IssuedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("CertificateIssuedAt");
+
+                            b1.Property<string>("RevocationReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("CertificateRevocationReason");
+
+                            b1.Property<DateTimeOffset?>("RevokedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("CertificateRevokedAt");
+
+                            b1.HasKey("EnrolmentId");
+
+                            b1.HasIndex("Code")
+                                .IsUnique()
+                                .HasFilter("CertificateCode IS NOT NULL");
+
+                            b1.ToTable("Enrolments", "training");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnrolmentId");
+                        });
+
+                    b.Navigation("Certificate");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.LessonProgress", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.Enrolments.Enrolment", null)
+                        .WithMany("Lessons")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Course", b =>
+                {
+                    b.Navigation("Lessons");
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.Navigation("Lessons");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -115,6 +115,427 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolledCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnrolmentClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EnrolmentOpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PassMarkPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopicKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainerAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainerAccountId", "CreatedAt");
+
+                    b.HasIndex("Status", "Category", "PublishedAt");
+
+                    b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Lesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VideoBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VideoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoFile")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("Lessons", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.QuizQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CorrectOption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("QuizQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BestQuizScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedLessons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysToComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnrolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgressPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuizAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("QuizPassedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone");
+
+                    b.HasIndex("AccountId", "EnrolledAt");
+
+                    b.HasIndex("CourseId", "EnrolledAt");
+
+                    b.HasIndex("CourseId", "LastActivityAt");
+
+                    b.HasIndex("CourseId", "Phone")
+                        .IsUnique();
+
+                    b.HasIndex("CourseId", "Status", "DaysToComplete");
+
+                    b.ToTable("Enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.LessonProgress", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Watched")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WatchedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EnrolmentId", "LessonId");
+
+                    b.HasIndex("CourseId", "LessonId");
+
+                    b.ToTable("LessonProgress", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.People.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTrainer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("Members", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.People.VerifiedAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("Phone");
+
+                    b.ToTable("VerifiedAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Lesson", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.Courses.Course", null)
+                        .WithMany("Lessons")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.QuizQuestion", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.Courses.Course", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.OwnsOne("RuralCommerce.Training.Domain.Enrolments.Certificate", "Certificate", b1 =>
+                        {
+                            b1.Property<Guid>("EnrolmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateCode");
+
+                            b1.Property<long>("IssuedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CertificateIssuedAt");
+
+                            b1.Property<string>("RevocationReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CertificateRevocationReason");
+
+                            b1.Property<long?>("RevokedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CertificateRevokedAt");
+
+                            b1.HasKey("EnrolmentId");
+
+                            b1.HasIndex("Code")
+                                .IsUnique()
+                                .HasFilter("CertificateCode IS NOT NULL");
+
+                            b1.ToTable("Enrolments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnrolmentId");
+                        });
+
+                    b.Navigation("Certificate");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.LessonProgress", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.Enrolments.Enrolment", null)
+                        .WithMany("Lessons")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Course", b =>
+                {
+                    b.Navigation("Lessons");
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
+                {
+                    b.Navigation("Lessons");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -1,0 +1,84 @@
+using System.Net;
+
+namespace RuralCommerce.Training.Tests;
+
+public sealed class BadInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Authoring_mistakes_get_a_clear_answer_and_change_nothing()
+    {
+        var trainer = await factory.IndependentTrainerAsync();
+        var course = (await trainer.Training.CreateCourse(TrainingTestData.Mushrooms())).Body;
+
+        var publishedEmpty = await trainer.Training.Publish(course.CourseId);
+        Assert.Equal("APublishedCourseHasLessonsWithVideosRule", publishedEmpty.BrokenRule);
+        var zero = await trainer.Training.AddLesson(course.CourseId, TrainingTestData.Lesson(1, seconds: 0));
+        Assert.Equal(HttpStatusCode.BadRequest, zero.Status);
+        Assert.True(zero.FieldErrors.ContainsKey("durationSeconds"));
+        var notHttps = await trainer.Training.AddLesson(course.CourseId, TrainingTestData.Lesson(1) with { VideoLink = "javascript:alert(1)" });
+        Assert.True(notHttps.FieldErrors.ContainsKey("videoLink"));
+        var badCategory = await trainer.Training.CreateCourse(TrainingTestData.Mushrooms() with { SkillCategory = "Alchemy" });
+        Assert.True(badCategory.FieldErrors.ContainsKey("skillCategory"));
+        var badQuiz = await trainer.Training.SetQuiz(course.CourseId, new([new("Only one option?", ["Yes"], 0)], 50));
+        Assert.True(badQuiz.FieldErrors.ContainsKey("questions[0].options"));
+        var noPassMark = await trainer.Training.SetQuiz(course.CourseId, TrainingTestData.Quiz() with { PassMarkPercent = null });
+        Assert.True(noPassMark.FieldErrors.ContainsKey("passMarkPercent"));
+
+        var unchanged = (await trainer.Training.GetCourse(course.CourseId)).Body;
+        Assert.Equal(("Draft", 0, 0), (unchanged.Status, unchanged.Lessons.Count, unchanged.Quiz.Count));
+
+        var learner = await factory.LearnerAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.Training.CreateCourse(TrainingTestData.Mushrooms())).Status);
+        var other = await factory.IndependentTrainerAsync("Another Trainer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.Training.AddLesson(course.CourseId, TrainingTestData.Lesson(1))).Status);
+        Assert.Equal("LearnersEnrolInAPublishedCourseWhileItIsOpenRule", (await learner.Training.Enrol(course.CourseId)).BrokenRule);
+        Assert.Equal(HttpStatusCode.NotFound, (await learner.Training.PublishedCourse(course.CourseId)).Status);
+    }
+
+    [Fact]
+    public async Task Learning_mistakes_get_a_clear_answer_and_change_nothing()
+    {
+        var trainer = await factory.IndependentTrainerAsync();
+        var course = await trainer.Training.PublishedCourseAsync(lessons: 1);
+        var otherCourse = await trainer.Training.PublishedCourseAsync(lessons: 1);
+        var learner = await factory.LearnerAsync();
+        var enrolment = (await learner.Training.Enrol(course.CourseId)).Body;
+        var lesson = course.Lessons[0].LessonId;
+
+        var beyond = await learner.Training.ReportProgress(enrolment.EnrolmentId, lesson, (0m, 10m), (50m, 75m));
+        Assert.True(beyond.FieldErrors.ContainsKey("watched[1]"));
+        var backwards = await learner.Training.ReportProgress(enrolment.EnrolmentId, lesson, (30m, 20m));
+        Assert.True(backwards.FieldErrors.ContainsKey("watched[0]"));
+        var foreign = await learner.Training.ReportProgress(enrolment.EnrolmentId, otherCourse.Lessons[0].LessonId, (0m, 60m));
+        Assert.True(foreign.FieldErrors.ContainsKey("lessonId"));
+        Assert.Equal(0, (await learner.Training.MyEnrolment(enrolment.EnrolmentId)).Body.Lessons[0].WatchedSeconds);
+
+        _ = (await learner.Training.ReportProgress(enrolment.EnrolmentId, lesson, (0m, 60m))).Body;
+        var unknownQuestion = await learner.Training.AttemptQuiz(enrolment.EnrolmentId, (Guid.NewGuid(), 0));
+        Assert.True(unknownQuestion.FieldErrors.ContainsKey("answers[0].questionId"));
+        var unknownOption = await learner.Training.AttemptQuiz(enrolment.EnrolmentId, (course.Quiz[0].QuestionId, 7));
+        Assert.True(unknownOption.FieldErrors.ContainsKey("answers[0].option"));
+        Assert.Equal(0, (await learner.Training.MyEnrolment(enrolment.EnrolmentId)).Body.BestQuizScore ?? 0);
+
+        var stranger = await factory.LearnerAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Training.ReportProgress(enrolment.EnrolmentId, lesson, (0m, 1m))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Training.MyEnrolment(enrolment.EnrolmentId)).Status);
+    }
+
+    [Fact]
+    public async Task Enrolment_outside_the_window_or_in_an_archived_course_is_refused()
+    {
+        var trainer = await factory.IndependentTrainerAsync();
+        var later = (await trainer.Training.CreateCourse(TrainingTestData.Mushrooms(opens: DateTimeOffset.UtcNow.AddDays(3)))).Body;
+        _ = (await trainer.Training.AddLesson(later.CourseId, TrainingTestData.Lesson(1))).Body;
+        _ = (await trainer.Training.Publish(later.CourseId)).Body;
+        var archived = await trainer.Training.PublishedCourseAsync(lessons: 1);
+        _ = (await trainer.Training.Archive(archived.CourseId)).Body;
+        var learner = await factory.LearnerAsync();
+
+        Assert.Equal("LearnersEnrolInAPublishedCourseWhileItIsOpenRule", (await learner.Training.Enrol(later.CourseId)).BrokenRule);
+        Assert.Equal("LearnersEnrolInAPublishedCourseWhileItIsOpenRule", (await learner.Training.Enrol(archived.CourseId)).BrokenRule);
+        Assert.Equal(HttpStatusCode.Conflict, (await trainer.Training.EnrolLearner(later.CourseId, "Early", AccessFlows.NewPhone())).Status);
+        Assert.Empty((await learner.Training.MyEnrolments()).Body);
+    }
+}
