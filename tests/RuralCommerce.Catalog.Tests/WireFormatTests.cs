@@ -47,7 +47,8 @@ public sealed class WireFormatTests(ApiFactory factory) : IClassFixture<ApiFacto
              "product", "product.productId", "product.code", "product.name", "product.category", "product.unit", "product.netContent", "product.netContent.amount",
              "product.netContent.unit", "product.listed", "product.photoUrl",
              "grower", "grower.name", "grower.village",
-             "cooperative", "cooperative.cooperativeId", "cooperative.name", "cooperative.province", "cooperative.county", "cooperative.village"],
+             "cooperative", "cooperative.cooperativeId", "cooperative.name", "cooperative.province", "cooperative.county", "cooperative.village",
+             "growerCertificates"],
             JsonShape.Of(trace.Text));
     }
 

@@ -5,6 +5,7 @@ using RuralCommerce.Training.Features.Certificates;
 using RuralCommerce.Training.Features.Common;
 using RuralCommerce.Training.Features.CourseDashboard;
 using RuralCommerce.Training.Features.EnrolLearners;
+using RuralCommerce.Training.Features.FieldSessions;
 using RuralCommerce.Training.Features.Lessons;
 using RuralCommerce.Training.Features.Quiz;
 using RuralCommerce.Training.Features.ReportProgress;
@@ -94,4 +95,16 @@ internal sealed class TrainingApi(HttpClient http) : ApiClient(http)
     public Task<Reply<IReadOnlyList<MyCertificate>>> MyCertificates() => GetAsync<IReadOnlyList<MyCertificate>>(Paths.Url(Paths.MyCertificates));
 
     public Task<Reply<CertificateVerification>> Verify(string code) => GetAsync<CertificateVerification>(Paths.Url(Paths.Certificate, code));
+
+    public Task<Reply<FieldSessionResponse>> PlanFieldSession(Guid courseId, DateTimeOffset startsAt, string place = "Miao village mushroom shed", int capacity = 20) =>
+        PostAsync<FieldSessionResponse>(Paths.Url(Paths.FieldSessions, courseId), new FieldSessionRequest(startsAt, 90, place, capacity));
+
+    public Task<Reply<IReadOnlyList<FieldSessionResponse>>> FieldSessions(Guid courseId) =>
+        GetAsync<IReadOnlyList<FieldSessionResponse>>(Paths.Url(Paths.FieldSessions, courseId));
+
+    public Task<Reply<FieldSessionResponse>> SignUp(Guid enrolmentId, Guid sessionId) =>
+        PutAsync<FieldSessionResponse>(Paths.Url(Paths.FieldSessionSignup, enrolmentId, sessionId), null);
+
+    public Task<Reply<FieldSessionResponse>> RecordAttendance(Guid courseId, Guid sessionId, params Guid[] present) =>
+        PutAsync<FieldSessionResponse>(Paths.Url(Paths.Attendance, courseId, sessionId), new AttendanceRequest(present));
 }

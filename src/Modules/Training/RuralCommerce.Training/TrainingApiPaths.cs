@@ -26,6 +26,9 @@ internal static class TrainingApiPaths
     public const string Dashboard = Course + "/dashboard";
     public const string Revocation = Course + "/enrolments/{enrolmentId:guid}/certificate/revocation";
     public const string Teaching = "/teaching";
+    public const string FieldSessions = Course + "/field-sessions";
+    public const string FieldSession = FieldSessions + "/{sessionId:guid}";
+    public const string Attendance = FieldSession + "/attendance";
 
     // Learners.
     public const string Enrol = Course + "/enrolment";
@@ -34,6 +37,7 @@ internal static class TrainingApiPaths
     public const string Progress = MyEnrolment + "/progress";
     public const string QuizAttempts = MyEnrolment + "/quiz-attempts";
     public const string MyCertificates = "/my/certificates";
+    public const string FieldSessionSignup = MyEnrolment + "/field-sessions/{sessionId:guid}";
 
     // Anyone: the published catalogue, videos, certificate verification.
     public const string Catalogue = "/catalogue";

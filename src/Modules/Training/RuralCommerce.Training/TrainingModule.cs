@@ -12,6 +12,7 @@ using RuralCommerce.Training.Features.Certificates;
 using RuralCommerce.Training.Features.CourseDashboard;
 using RuralCommerce.Training.Features.Enrol;
 using RuralCommerce.Training.Features.EnrolLearners;
+using RuralCommerce.Training.Features.FieldSessions;
 using RuralCommerce.Training.Features.Lessons;
 using RuralCommerce.Training.Features.LessonVideos;
 using RuralCommerce.Training.Features.MyLearning;
@@ -58,6 +59,7 @@ public static class TrainingModule
         group.MapCertificates();
         group.MapRoster();
         group.MapCourseDashboard();
+        group.MapFieldSessions();
         return endpoints;
     }
 }

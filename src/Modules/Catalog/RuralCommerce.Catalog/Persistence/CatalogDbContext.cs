@@ -20,6 +20,8 @@ internal abstract class CatalogDbContext(DbContextOptions options) : ModuleDbCon
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<GrowerCertificate> GrowerCertificates => Set<GrowerCertificate>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();

@@ -164,3 +164,16 @@ internal sealed class FeaturedProductConfiguration : IEntityTypeConfiguration<Fe
         builder.HasIndex(f => f.ProductId);
     }
 }
+
+internal sealed class GrowerCertificateConfiguration : IEntityTypeConfiguration<GrowerCertificate>
+{
+    public void Configure(EntityTypeBuilder<GrowerCertificate> builder)
+    {
+        builder.ToTable("GrowerCertificates");
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(16);
+        builder.Property(c => c.CourseTitle).HasMaxLength(100);
+        builder.Property(c => c.Topic).HasMaxLength(60);
+        builder.HasIndex(c => c.MemberId);
+    }
+}

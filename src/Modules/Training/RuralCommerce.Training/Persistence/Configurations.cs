@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RuralCommerce.Training.Domain.Courses;
 using RuralCommerce.Training.Domain.Enrolments;
+using RuralCommerce.Training.Domain.FieldSessions;
 using RuralCommerce.Training.Domain.People;
 
 namespace RuralCommerce.Training.Persistence;
@@ -130,5 +131,29 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Village).HasMaxLength(50);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(m => m.Phone);
+    }
+}
+
+internal sealed class FieldSessionConfiguration : IEntityTypeConfiguration<FieldSession>
+{
+    public void Configure(EntityTypeBuilder<FieldSession> builder)
+    {
+        builder.ToTable("FieldSessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Place).HasMaxLength(200);
+        builder.HasMany(s => s.Signups).WithOne().HasForeignKey("FieldSessionId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Signups).HasField("_signups").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.HasIndex(s => new { s.CourseId, s.StartsAt });
+    }
+}
+
+internal sealed class FieldSessionSignupConfiguration : IEntityTypeConfiguration<FieldSessionSignup>
+{
+    public void Configure(EntityTypeBuilder<FieldSessionSignup> builder)
+    {
+        builder.ToTable("FieldSessionSignups");
+        builder.Property<FieldSessionId>("FieldSessionId");
+        builder.HasKey("FieldSessionId", nameof(FieldSessionSignup.EnrolmentId));
+        builder.Property(x => x.LearnerName).HasMaxLength(50);
     }
 }

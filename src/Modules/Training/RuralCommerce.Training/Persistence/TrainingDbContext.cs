@@ -4,6 +4,7 @@ using RuralCommerce.SharedKernel;
 using RuralCommerce.Training.Contracts;
 using RuralCommerce.Training.Domain.Courses;
 using RuralCommerce.Training.Domain.Enrolments;
+using RuralCommerce.Training.Domain.FieldSessions;
 using RuralCommerce.Training.Domain.People;
 
 namespace RuralCommerce.Training.Persistence;
@@ -19,6 +20,8 @@ internal abstract class TrainingDbContext(DbContextOptions options) : ModuleDbCo
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
     public DbSet<LessonProgress> LessonProgress => Set<LessonProgress>();
+
+    public DbSet<FieldSession> FieldSessions => Set<FieldSession>();
 
     public DbSet<VerifiedAccount> VerifiedAccounts => Set<VerifiedAccount>();
 

@@ -89,3 +89,31 @@ internal sealed class Member
         Village = village;
     }
 }
+
+/// <summary>
+/// A training certificate a grower earned (Training's notifications), shown on the trace page of what they grew: a
+/// buyer sees the mushrooms come from someone trained to grow them.
+/// </summary>
+internal sealed class GrowerCertificate
+{
+    private GrowerCertificate()
+    {
+    }
+
+    public string Code { get; private set; } = "";
+
+    public Guid MemberId { get; private set; }
+
+    public string CourseTitle { get; private set; } = "";
+
+    public string Topic { get; private set; } = "";
+
+    public DateOnly CompletedOn { get; private set; }
+
+    public bool Revoked { get; private set; }
+
+    public static GrowerCertificate Earned(string code, Guid memberId, string courseTitle, string topic, DateOnly completedOn) =>
+        new() { Code = code, MemberId = memberId, CourseTitle = courseTitle, Topic = topic, CompletedOn = completedOn };
+
+    public void Revoke() => Revoked = true;
+}

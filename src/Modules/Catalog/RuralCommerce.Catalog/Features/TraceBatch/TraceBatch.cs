@@ -14,6 +14,9 @@ namespace RuralCommerce.Catalog.Features.TraceBatch;
 
 internal sealed record TraceGrower(string Name, string Village);
 
+/// <summary>A training certificate of the grower; <see cref="VerificationPath"/> is its public page.</summary>
+internal sealed record TraceCertificate(string CourseTitle, string Topic, DateOnly CompletedOn, string VerificationPath);
+
 internal sealed record TraceCooperative(Guid CooperativeId, string Name, string Province, string County, string Village);
 
 internal sealed record TraceProduct(Guid ProductId, string Code, string Name, string Category, string Unit, NetContentDto? NetContent, bool Listed, string? PhotoUrl);
@@ -21,7 +24,7 @@ internal sealed record TraceProduct(Guid ProductId, string Code, string Name, st
 /// <summary>What a buyer learns by scanning a bag: who grew it, where, when, and what it is.</summary>
 internal sealed record TraceResponse(
     string BatchCode, DateOnly HarvestedOn, string Village, decimal QuantityProduced, string? Note, TraceProduct Product, TraceGrower Grower,
-    TraceCooperative Cooperative);
+    TraceCooperative Cooperative, IReadOnlyList<TraceCertificate> GrowerCertificates);
 
 internal static class TraceBatchEndpoints
 {
@@ -31,7 +34,8 @@ internal static class TraceBatchEndpoints
             .AllowAnonymous()
             .WithName("TraceBatch")
             .WithSummary("A batch's public trace record (溯源): the grower, their cooperative and village, the harvest date, the product.")
-            .WithDescription("Anyone, without signing in. The batch code is matched whatever its case. The grower's name is as the register names them now.")
+            .WithDescription("Anyone, without signing in. The batch code is matched whatever its case. The grower's name is as the register names them now; " +
+                "growerCertificates are the training courses the grower completed (revoked ones left out), each with its public verification page.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet(CatalogApiPaths.TraceQrPng, QrPngAsync)
             .AllowAnonymous()
@@ -55,13 +59,16 @@ internal static class TraceBatchEndpoints
         var product = await db.Products.Include(p => p.Photos).SingleAsync(p => p.Id == batch.ProductId, cancellationToken);
         var grower = await db.Members.SingleAsync(m => m.Id == batch.SellerId, cancellationToken);
         var cooperative = await db.Cooperatives.SingleAsync(c => c.Id == batch.CooperativeId, cancellationToken);
+        var certificates = await db.GrowerCertificates.AsNoTracking().Where(c => c.MemberId == batch.SellerId && !c.Revoked)
+            .OrderByDescending(c => c.CompletedOn).Take(10).ToListAsync(cancellationToken);
         var photo = product.Photos.FirstOrDefault();
         return TypedResults.Ok(new TraceResponse(
             batch.Code, batch.HarvestedOn, batch.Village, batch.QuantityProduced, batch.Note,
             new TraceProduct(product.Id.Value, product.Code, product.Name, product.Category.ToString(), product.Unit.ToString(), product.NetContent.ToDto(),
                 product.Status == Domain.Products.ProductStatus.Listed, photo is null ? null : PhotoUrls.Thumbnail(photo.ContentHash)),
             new TraceGrower(grower.Name, grower.Village),
-            new TraceCooperative(cooperative.Id, cooperative.Name, cooperative.Province, cooperative.County, cooperative.Village)));
+            new TraceCooperative(cooperative.Id, cooperative.Name, cooperative.Province, cooperative.County, cooperative.Village),
+            certificates.Select(c => new TraceCertificate(c.CourseTitle, c.Topic, c.CompletedOn, $"/certificates/{c.Code}")).ToList()));
     }
 
     internal static async Task<IResult> QrPngAsync(

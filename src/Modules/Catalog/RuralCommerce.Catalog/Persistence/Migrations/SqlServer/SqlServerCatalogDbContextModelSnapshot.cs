@@ -198,6 +198,38 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.SqlServer
                     b.ToTable("Cooperatives", "catalog");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Members.GrowerCertificate", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("GrowerCertificates", "catalog");
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")

@@ -192,6 +192,38 @@ namespace RuralCommerce.Catalog.Persistence.Migrations.Sqlite
                     b.ToTable("Cooperatives", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Catalog.Domain.Members.GrowerCertificate", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("GrowerCertificates", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Catalog.Domain.Members.Member", b =>
                 {
                     b.Property<Guid>("Id")

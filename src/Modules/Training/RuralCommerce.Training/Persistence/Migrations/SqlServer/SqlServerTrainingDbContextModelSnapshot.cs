@@ -410,6 +410,66 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
                     b.ToTable("LessonProgress", "training");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AttendanceRecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "StartsAt");
+
+                    b.ToTable("FieldSessions", "training");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSessionSignup", b =>
+                {
+                    b.Property<Guid>("FieldSessionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("FieldSessionId", "EnrolmentId");
+
+                    b.ToTable("FieldSessionSignups", "training");
+                });
+
             modelBuilder.Entity("RuralCommerce.Training.Domain.People.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -531,6 +591,15 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSessionSignup", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.FieldSessions.FieldSession", null)
+                        .WithMany("Signups")
+                        .HasForeignKey("FieldSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Course", b =>
                 {
                     b.Navigation("Lessons");
@@ -541,6 +610,11 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
             modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSession", b =>
+                {
+                    b.Navigation("Signups");
                 });
 #pragma warning restore 612, 618
         }

@@ -404,6 +404,66 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
                     b.ToTable("LessonProgress", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttendanceRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId", "StartsAt");
+
+                    b.ToTable("FieldSessions", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSessionSignup", b =>
+                {
+                    b.Property<Guid>("FieldSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LearnerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FieldSessionId", "EnrolmentId");
+
+                    b.ToTable("FieldSessionSignups", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Training.Domain.People.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -525,6 +585,15 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSessionSignup", b =>
+                {
+                    b.HasOne("RuralCommerce.Training.Domain.FieldSessions.FieldSession", null)
+                        .WithMany("Signups")
+                        .HasForeignKey("FieldSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RuralCommerce.Training.Domain.Courses.Course", b =>
                 {
                     b.Navigation("Lessons");
@@ -535,6 +604,11 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
             modelBuilder.Entity("RuralCommerce.Training.Domain.Enrolments.Enrolment", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("RuralCommerce.Training.Domain.FieldSessions.FieldSession", b =>
+                {
+                    b.Navigation("Signups");
                 });
 #pragma warning restore 612, 618
         }
