@@ -42,7 +42,7 @@ public abstract class PageBase<TText> : ComponentBase
             await load();
             return true;
         }
-        catch (RuralCommerce.SharedKernel.NotFoundException)
+        catch (Exception e) when (e is RuralCommerce.SharedKernel.NotFoundException or RuralCommerce.SharedKernel.ForbiddenException)
         {
             Navigation.NotFound();
             return false;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
 using RuralCommerce.Training.Domain.Enrolments;
@@ -25,12 +26,14 @@ internal static class ReportProgressEndpoint
     public static void MapReportProgress(this IEndpointRouteBuilder group) =>
         group.MapPost(TrainingApiPaths.Progress, HandleAsync)
             .RequireAuthorization()
+            .AllowPageScripts()
             .WithName("ReportProgress")
             .WithSummary("The player reports the stretches of a lesson's video the learner watched; the server keeps their union.")
             .WithDescription("Only the learner's own enrolment (404 otherwise). A lesson completes once Training:CompletionShare (90 %) of its " +
                 "length has actually been played, so jumping to the end does not count. Reports are idempotent and may arrive late or out of " +
                 "order (a phone back online replays its queue): progress never goes down. A stretch beyond the video's length, or a lesson of " +
-                "another course, is 400 and changes nothing. The course completes with its last lesson (and the quiz, if any).")
+                "another course, is 400 and changes nothing. The course completes with its last lesson (and the quiz, if any). The lesson " +
+                "player's own script calls it with the page cookie and the antiforgery token (meta rc-antiforgery) in the RequestVerificationToken header.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
