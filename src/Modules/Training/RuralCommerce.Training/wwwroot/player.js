@@ -1,4 +1,5 @@
-// Reports what the learner actually watched of a lesson's video: each stretch played without a jump, as seconds from
+// The links to this page turn enhanced navigation off (data-enhance-nav="false"): Blazor does not run the scripts of
+// pages it swaps in. Reports what the learner actually watched of a lesson's video: each stretch played without a jump, as seconds from
 // the start. Stretches wait in localStorage (per enrolment) until the server has them, so a phone that loses the
 // network keeps its progress and sends it when the network returns; the server keeps the union, so sending a stretch
 // twice or late is harmless, and jumping ahead counts only what was played.
