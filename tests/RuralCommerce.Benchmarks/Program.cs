@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using RuralCommerce.Benchmarks;
 
-// `shop-search` and `order-burst` measure the host over HTTP and print latency percentiles; anything else runs BenchmarkDotNet.
+// `shop-search`, `order-burst` and `training` measure the host over HTTP and print latency percentiles; anything else runs BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "shop-search")
 {
     return await ShopSearchLoad.RunAsync(args);
@@ -10,6 +10,11 @@ if (args.Length > 0 && args[0] == "shop-search")
 if (args.Length > 0 && args[0] == "order-burst")
 {
     return await OrderBurstLoad.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "training")
+{
+    return await TrainingLoad.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(MoneyBenchmarks).Assembly).Run(args);

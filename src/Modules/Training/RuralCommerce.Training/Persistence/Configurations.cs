@@ -90,6 +90,8 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         builder.HasIndex(e => new { e.AccountId, e.EnrolledAt });
         builder.HasIndex(e => e.Phone);
         builder.HasIndex(e => new { e.CourseId, e.EnrolledAt });
+        // The roster's usual filter: one village, a progress range.
+        builder.HasIndex(e => new { e.CourseId, e.Village, e.ProgressPercent });
         builder.HasIndex(e => new { e.CourseId, e.LastActivityAt });
         builder.HasIndex(e => new { e.CourseId, e.Status, e.DaysToComplete });
     }
@@ -104,8 +106,8 @@ internal sealed class LessonProgressConfiguration : IEntityTypeConfiguration<Les
         builder.HasKey("EnrolmentId", nameof(LessonProgress.LessonId));
         builder.Property(p => p.Watched).HasMaxLength(4000);
         builder.Ignore(p => p.IsCompleted);
-        // The dashboard's drop-off: how many learners reached each lesson of a course.
-        builder.HasIndex(p => new { p.CourseId, p.LessonId });
+        // The dashboard's drop-off: how many learners reached and finished each lesson of a course, from the index alone.
+        builder.HasIndex(p => new { p.CourseId, p.LessonId, p.CompletedAt });
     }
 }
 

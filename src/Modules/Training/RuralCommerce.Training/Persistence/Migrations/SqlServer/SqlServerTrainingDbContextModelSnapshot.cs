@@ -375,6 +375,8 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CourseId", "Status", "DaysToComplete");
 
+                    b.HasIndex("CourseId", "Village", "ProgressPercent");
+
                     b.ToTable("Enrolments", "training");
                 });
 
@@ -405,7 +407,7 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
 
                     b.HasKey("EnrolmentId", "LessonId");
 
-                    b.HasIndex("CourseId", "LessonId");
+                    b.HasIndex("CourseId", "LessonId", "CompletedAt");
 
                     b.ToTable("LessonProgress", "training");
                 });

@@ -369,6 +369,8 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CourseId", "Status", "DaysToComplete");
 
+                    b.HasIndex("CourseId", "Village", "ProgressPercent");
+
                     b.ToTable("Enrolments", (string)null);
                 });
 
@@ -399,7 +401,7 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
 
                     b.HasKey("EnrolmentId", "LessonId");
 
-                    b.HasIndex("CourseId", "LessonId");
+                    b.HasIndex("CourseId", "LessonId", "CompletedAt");
 
                     b.ToTable("LessonProgress", (string)null);
                 });
