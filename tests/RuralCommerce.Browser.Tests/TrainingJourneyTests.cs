@@ -70,6 +70,9 @@ public sealed class TrainingJourneyTests(BrowserHost host) : IClassFixture<Brows
         await host.SignInAsync(page, trainer.Phone);
 
         await page.GotoAsync($"/teach/courses/{course.CourseId}");
+        await page.GetByLabel("封面照片").SetInputFilesAsync(new FilePayload { Name = "cover.png", MimeType = "image/png", Buffer = Photo() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传封面" }).ClickAsync();
+        await Assertions.Expect(page.Locator("img.cover")).ToBeVisibleAsync();
         await page.GetByLabel("标题").FillAsync("备料：粉碎玉米芯");
         await page.GetByLabel("视频时长（秒）").FillAsync("95");
         await page.GetByLabel("视频链接（可选）").FillAsync("https://v.example.cn/mushrooms/1");
@@ -85,6 +88,10 @@ public sealed class TrainingJourneyTests(BrowserHost host) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "发布课程" }).ClickAsync();
         await Assertions.Expect(page.Locator(".badge").First).ToHaveTextAsync("已发布");
 
+        await page.GotoAsync("/training");
+        await Assertions.Expect(page.Locator("img.cover-thumb").First).ToBeVisibleAsync();
+        await JourneyTests.CheckAsync(page, "training-catalogue");
+        await page.GotoAsync($"/teach/courses/{course.CourseId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "学员" }).ClickAsync();
         var csv = new StringBuilder("姓名,手机,村\n");
         csv.Append("龙秀英,").Append(AccessFlows.NewPhone()).Append(",苗寨\n杨光明,").Append(AccessFlows.NewPhone()).Append(",苗寨\n没号码,12345,苗寨\n");
@@ -105,6 +112,16 @@ public sealed class TrainingJourneyTests(BrowserHost host) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "安排现场课" }).ClickAsync();
         await Assertions.Expect(page.Locator("section.panel")).ToContainTextAsync("苗寨香菇大棚");
         await JourneyTests.CheckAsync(page, "teach-sessions");
+    }
+
+    /// <summary>A camera-sized photo of a mushroom shed (green, for the test's purposes).</summary>
+    private static byte[] Photo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(1600, 1200);
+        bitmap.Erase(new SkiaSharp.SKColor(70, 110, 60));
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
     }
 
     /// <summary>A 3-second VP8 WebM clip (Debian's Chromium plays WebM; it may lack H.264), made once with ffmpeg.</summary>

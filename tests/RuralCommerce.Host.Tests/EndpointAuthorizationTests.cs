@@ -38,6 +38,7 @@ public sealed partial class EndpointAuthorizationTests(ApiFactory factory) : ICl
         "GET /api/training/catalogue",
         "GET /api/training/catalogue/{courseId}",
         "GET /api/training/videos/{file}",
+        "GET /api/training/covers/{file}",
         "GET /api/training/certificates/{code}",
         "GET /api/training/certificates/{code}/qr.png",
 

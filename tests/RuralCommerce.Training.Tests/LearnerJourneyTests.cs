@@ -112,6 +112,32 @@ public sealed class LearnerJourneyTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(new Uri(TrainingApiPaths.Url(TrainingApiPaths.VideoFile, "nothing.webm"), UriKind.Relative))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_cover_photo_is_checked_re_encoded_and_shown_in_the_catalogue()
+    {
+        var trainer = await factory.IndependentTrainerAsync();
+        var course = await trainer.Training.PublishedCourseAsync(lessons: 1, withQuiz: false);
+
+        var covered = (await trainer.Training.UploadCover(course.CourseId, Png(600, 400))).Body;
+        var disguised = await trainer.Training.UploadCover(course.CourseId, "not a photo"u8.ToArray());
+
+        Assert.True(disguised.FieldErrors.ContainsKey("file"));
+        using var cover = await factory.CreateClient().GetAsync(new Uri(covered.CoverUrl!, UriKind.Relative));
+        Assert.Equal("image/webp", cover.Content.Headers.ContentType?.MediaType);
+        var listed = (await new TrainingApi(factory.CreateClient()).Catalogue()).Body.Items.Single(c => c.CourseId == course.CourseId);
+        Assert.Equal(covered.CoverThumbnailUrl, listed.CoverThumbnailUrl);
+        Assert.Equal(covered.CoverUrl, (await trainer.Training.GetCourse(course.CourseId)).Body.CoverUrl);
+    }
+
+    private static byte[] Png(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(new SKColor(60, 120, 60));
+        using var image = SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
     private static string DecodeQr(byte[] png)
     {
         using var bitmap = SKBitmap.Decode(png).Copy(SKColorType.Rgba8888);

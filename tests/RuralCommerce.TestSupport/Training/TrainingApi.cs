@@ -48,6 +48,14 @@ internal sealed class TrainingApi(HttpClient http) : ApiClient(http)
         return PostContentAsync<LessonResponse>(Paths.Url(Paths.LessonVideo, courseId, lessonId), form);
     }
 
+    public Task<Reply<CourseResponse>> UploadCover(Guid courseId, byte[] photo, string contentType = "image/png")
+    {
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var form = new MultipartFormDataContent { { file, "file", "cover.png" } };
+        return PostContentAsync<CourseResponse>(Paths.Url(Paths.Cover, courseId), form);
+    }
+
     public Task<Reply<CourseResponse>> SetQuiz(Guid courseId, QuizRequest quiz) => PutAsync<CourseResponse>(Paths.Url(Paths.Quiz, courseId), quiz);
 
     public Task<Reply<CourseResponse>> Publish(Guid courseId) => PostAsync<CourseResponse>(Paths.Url(Paths.PublishCourse, courseId));

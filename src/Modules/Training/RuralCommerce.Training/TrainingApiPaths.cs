@@ -20,6 +20,7 @@ internal static class TrainingApiPaths
     public const string LessonPosition = Lesson + "/position";
     public const string LessonVideo = Lesson + "/video";
     public const string Quiz = Course + "/quiz";
+    public const string Cover = Course + "/cover";
     public const string Learners = Course + "/learners";
     public const string LearnerImports = Learners + "/imports";
     public const string Roster = Course + "/roster";
@@ -43,6 +44,7 @@ internal static class TrainingApiPaths
     public const string Catalogue = "/catalogue";
     public const string CatalogueCourse = Catalogue + "/{courseId:guid}";
     public const string VideoFile = "/videos/{file}";
+    public const string CoverFile = "/covers/{file}";
     public const string Certificate = "/certificates/{code}";
     public const string CertificateQrPng = Certificate + "/qr.png";
 

@@ -9,6 +9,7 @@ using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.Training.Features.AuthorCourse;
 using RuralCommerce.Training.Features.BrowseCourses;
 using RuralCommerce.Training.Features.Certificates;
+using RuralCommerce.Training.Features.CourseCover;
 using RuralCommerce.Training.Features.CourseDashboard;
 using RuralCommerce.Training.Features.Enrol;
 using RuralCommerce.Training.Features.EnrolLearners;
@@ -60,6 +61,7 @@ public static class TrainingModule
         group.MapRoster();
         group.MapCourseDashboard();
         group.MapFieldSessions();
+        group.MapCourseCover();
         return endpoints;
     }
 }

@@ -22,6 +22,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.Category).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.Language).HasMaxLength(10);
         builder.Property(c => c.Description).HasMaxLength(4000);
+        builder.Property(c => c.CoverImage).HasMaxLength(64);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasMany(c => c.Lessons).WithOne().HasForeignKey("CourseId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Lessons).HasField("_lessons").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();

@@ -71,6 +71,9 @@ internal sealed class Course : AggregateRoot
 
     public int? Capacity { get; private set; }
 
+    /// <summary>The cover photo's content hash (its files are <c>{hash}.webp</c> and <c>{hash}.thumb.webp</c>); null without one.</summary>
+    public string? CoverImage { get; private set; }
+
     public DateTimeOffset? EnrolmentOpensAt { get; private set; }
 
     public DateTimeOffset? EnrolmentClosesAt { get; private set; }
@@ -166,6 +169,12 @@ internal sealed class Course : AggregateRoot
     {
         CheckRule(new AnArchivedCourseDoesNotChangeRule(this));
         FindLesson(lessonId).AttachVideo(video);
+    }
+
+    public void SetCover(string contentHash)
+    {
+        CheckRule(new AnArchivedCourseDoesNotChangeRule(this));
+        CoverImage = contentHash;
     }
 
     /// <summary>Replaces the final quiz (no questions: no quiz).</summary>

@@ -141,6 +141,10 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("CooperativeId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -135,6 +135,10 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("CooperativeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CoverImage")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

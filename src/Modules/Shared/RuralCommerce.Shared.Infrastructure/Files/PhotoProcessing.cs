@@ -2,16 +2,16 @@ using System.Security.Cryptography;
 using RuralCommerce.SharedKernel;
 using SkiaSharp;
 
-namespace RuralCommerce.Catalog.Features.ProductPhotos;
+namespace RuralCommerce.Shared.Infrastructure.Files;
 
 /// <summary>A checked, re-encoded photo: the full image and its thumbnail (WebP), named by the upload's SHA-256.</summary>
-internal sealed record ProcessedPhoto(string ContentHash, byte[] Full, byte[] Thumbnail, int Width, int Height);
+public sealed record ProcessedPhoto(string ContentHash, byte[] Full, byte[] Thumbnail, int Width, int Height);
 
 /// <summary>
-/// Turns an upload into what the shop serves. The content decides what a file is (magic bytes, then a full decode),
+/// Turns an uploaded photo (a product's, a course's cover) into what pages serve. The content decides what a file is (magic bytes, then a full decode),
 /// never its name or its Content-Type; anything else is a 400 before a byte is stored.
 /// </summary>
-internal static class PhotoProcessing
+public static class PhotoProcessing
 {
     public const int MaxEdge = 1200;
     /// <summary>Shown at 96 CSS pixels in lists: sharp on a 2× phone screen, a few KB each.</summary>
