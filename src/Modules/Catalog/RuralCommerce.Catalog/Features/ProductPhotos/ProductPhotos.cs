@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using RuralCommerce.Catalog.Domain.Products;
 using RuralCommerce.Catalog.Features.Common;
 using RuralCommerce.Catalog.Persistence;
@@ -130,19 +129,10 @@ internal static partial class ProductPhotosEndpoints
         return TypedResults.Ok(product.ToResponse());
     }
 
-    internal static IResult Serve(string file, HttpContext http, IFileStore files)
-    {
-        var stream = PhotoFileName().IsMatch(file) ? files.OpenRead(PhotoKey(file)) : null;
-        if (stream is null)
-        {
-            throw new NotFoundException("Photo", file);
-        }
+    internal static IResult Serve(string file, HttpContext http, IFileStore files) =>
+        StoredFiles.Serve(files, PhotoFileName().IsMatch(file) ? PhotoKey(file) : null, file, "image/webp", "Photo", http);
 
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return TypedResults.Stream(stream, "image/webp", entityTag: new EntityTagHeaderValue($"\"{file}\""), enableRangeProcessing: true);
-    }
-
-    private static string PhotoKey(string fileName) => "catalog/photos/" + fileName[..2] + "/" + fileName;
+    private static string PhotoKey(string fileName) => StoredFiles.Key("catalog/photos", fileName);
 
     [GeneratedRegex("^[0-9a-f]{64}(\\.thumb)?\\.webp$")]
     private static partial Regex PhotoFileName();

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using QRCoder;
 using RuralCommerce.Catalog.Domain.Batches;
 using RuralCommerce.Catalog.Features.Common;
 using RuralCommerce.Catalog.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Catalog.Features.TraceBatch;
@@ -75,26 +75,19 @@ internal static class TraceBatchEndpoints
         Guid cooperativeId, string batchCode, HttpContext http, CatalogDbContext db, IOptions<CatalogOptions> options, CancellationToken cancellationToken)
     {
         var batch = await db.FindBatchAsync(cooperativeId, batchCode, cancellationToken);
-        using var data = QRCodeGenerator.GenerateQrCode(TraceUrl(http, options.Value, batch), QRCodeGenerator.ECCLevel.M);
-        using var png = new PngByteQRCode(data);
-        return TypedResults.File(png.GetGraphic(8), "image/png");
+        return TypedResults.File(PublicLinks.QrPng(TraceUrl(http, options.Value, batch)), "image/png");
     }
 
     internal static async Task<IResult> QrSvgAsync(
         Guid cooperativeId, string batchCode, HttpContext http, CatalogDbContext db, IOptions<CatalogOptions> options, CancellationToken cancellationToken)
     {
         var batch = await db.FindBatchAsync(cooperativeId, batchCode, cancellationToken);
-        using var data = QRCodeGenerator.GenerateQrCode(TraceUrl(http, options.Value, batch), QRCodeGenerator.ECCLevel.M);
-        using var svg = new SvgQRCode(data);
-        return TypedResults.Text(svg.GetGraphic(8), "image/svg+xml");
+        return TypedResults.Text(PublicLinks.QrSvg(TraceUrl(http, options.Value, batch)), "image/svg+xml");
     }
 
     /// <summary>The absolute address of the batch's trace page, on the configured public address or the one the request came to.</summary>
-    public static string TraceUrl(HttpContext http, CatalogOptions options, Batch batch)
-    {
-        var origin = options.PublicBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        return origin + BatchResponses.TracePagePath(batch.CooperativeId, batch.Code);
-    }
+    public static string TraceUrl(HttpContext http, CatalogOptions options, Batch batch) =>
+        PublicLinks.Absolute(http, options.PublicBaseUrl, BatchResponses.TracePagePath(batch.CooperativeId, batch.Code));
 
     private static async Task<Batch> FindBatchAsync(this CatalogDbContext db, Guid cooperativeId, string batchCode, CancellationToken cancellationToken)
     {

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using QRCoder;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
@@ -76,9 +75,7 @@ internal static class CertificatesEndpoints
         string code, HttpContext http, TrainingDbContext db, IOptions<TrainingOptions> options, CancellationToken cancellationToken)
     {
         var enrolment = await db.FindByCertificateAsync(code, cancellationToken);
-        using var data = QRCodeGenerator.GenerateQrCode(VerificationUrl(http, options.Value, enrolment.Certificate!.Code), QRCodeGenerator.ECCLevel.M);
-        using var png = new PngByteQRCode(data);
-        return TypedResults.File(png.GetGraphic(8), "image/png");
+        return TypedResults.File(PublicLinks.QrPng(VerificationUrl(http, options.Value, enrolment.Certificate!.Code)), "image/png");
     }
 
     internal static async Task<Ok<IReadOnlyList<MyCertificate>>> MineAsync(
@@ -122,11 +119,8 @@ internal static class CertificatesEndpoints
     public static string PagePath(string code) => $"/certificates/{code}";
 
     /// <summary>The absolute address of a certificate's public page, on the configured public address or the one the request came to.</summary>
-    public static string VerificationUrl(HttpContext http, TrainingOptions options, string code)
-    {
-        var origin = options.PublicBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        return origin + PagePath(code);
-    }
+    public static string VerificationUrl(HttpContext http, TrainingOptions options, string code) =>
+        PublicLinks.Absolute(http, options.PublicBaseUrl, PagePath(code));
 
     private static async Task<Enrolment> FindByCertificateAsync(this TrainingDbContext db, string code, CancellationToken cancellationToken)
     {

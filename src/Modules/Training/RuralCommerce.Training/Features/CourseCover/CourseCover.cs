@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 using RuralCommerce.Shared.Infrastructure.Files;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -70,19 +69,10 @@ internal static partial class CourseCoverEndpoints
         return TypedResults.Ok(course.ToResponse(forTrainer: true));
     }
 
-    internal static IResult Serve(string file, HttpContext http, IFileStore files)
-    {
-        var stream = CoverFileName().IsMatch(file) ? files.OpenRead(CoverKey(file)) : null;
-        if (stream is null)
-        {
-            throw new NotFoundException("Cover", file);
-        }
+    internal static IResult Serve(string file, HttpContext http, IFileStore files) =>
+        StoredFiles.Serve(files, CoverFileName().IsMatch(file) ? CoverKey(file) : null, file, "image/webp", "Cover", http);
 
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return TypedResults.Stream(stream, "image/webp", entityTag: new EntityTagHeaderValue($"\"{file}\""), enableRangeProcessing: true);
-    }
-
-    private static string CoverKey(string fileName) => "training/covers/" + fileName[..2] + "/" + fileName;
+    private static string CoverKey(string fileName) => StoredFiles.Key("training/covers", fileName);
 
     [GeneratedRegex("^[0-9a-f]{64}(\\.thumb)?\\.webp$")]
     private static partial Regex CoverFileName();

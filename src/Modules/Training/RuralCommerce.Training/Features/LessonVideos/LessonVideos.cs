@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using RuralCommerce.Shared.Infrastructure.Files;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -117,18 +116,11 @@ internal static partial class LessonVideosEndpoints
     internal static IResult Serve(string file, HttpContext http, IFileStore files)
     {
         var match = VideoFileName().Match(file);
-        var stream = match.Success ? files.OpenRead(VideoKey(file)) : null;
-        if (stream is null)
-        {
-            throw new NotFoundException("Video", file);
-        }
-
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         var contentType = match.Groups["ext"].Value == "webm" ? "video/webm" : "video/mp4";
-        return TypedResults.Stream(stream, contentType, entityTag: new EntityTagHeaderValue($"\"{file}\""), enableRangeProcessing: true);
+        return StoredFiles.Serve(files, match.Success ? VideoKey(file) : null, file, contentType, "Video", http);
     }
 
-    private static string VideoKey(string fileName) => "training/videos/" + fileName[..2] + "/" + fileName;
+    private static string VideoKey(string fileName) => StoredFiles.Key("training/videos", fileName);
 
     [GeneratedRegex("^[0-9a-f]{64}\\.(?<ext>mp4|webm)$")]
     private static partial Regex VideoFileName();
