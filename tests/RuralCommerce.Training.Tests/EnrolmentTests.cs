@@ -91,6 +91,8 @@ public sealed class EnrolmentTests(ApiFactory factory) : IClassFixture<ApiFactor
         var trainerMember = await cooperative.AddMemberAsync("Yang Mei", trainerPhone, "Miao", [MemberRoles.Trainer]);
         var (trainerSession, _) = await factory.WaitForMembershipAsync(trainerPhone, cooperative.CooperativeId);
         await factory.WaitUntilTrainingAsync(db => db.Members.AnyAsync(m => m.Id == trainerMember.MemberId && m.IsTrainer), "Training knows the trainer");
+        await factory.WaitUntilTrainingAsync(db => db.Cooperatives.AnyAsync(c => c.Id == cooperative.CooperativeId && c.Name == "Miao Village Mushroom Cooperative"),
+            "Training knows the cooperative's name (the trainer picks it by name)");
         var trainer = new TrainingApi(factory.ClientFor(trainerSession));
         var course = await trainer.PublishedCourseAsync(lessons: 3, withQuiz: false, cooperativeId: cooperative.CooperativeId);
 

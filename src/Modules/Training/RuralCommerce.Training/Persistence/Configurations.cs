@@ -160,3 +160,14 @@ internal sealed class FieldSessionSignupConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.LearnerName).HasMaxLength(50);
     }
 }
+
+internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooperative>
+{
+    public void Configure(EntityTypeBuilder<Cooperative> builder)
+    {
+        builder.ToTable("Cooperatives");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Name).HasMaxLength(100);
+    }
+}

@@ -28,6 +28,8 @@ internal abstract class TrainingDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<Cooperative> Cooperatives => Set<Cooperative>();
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         base.OnConfiguring(optionsBuilder);

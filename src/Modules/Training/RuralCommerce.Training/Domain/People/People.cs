@@ -53,3 +53,17 @@ internal sealed class Member
 
     public void CorrectDetails(string name, string village) => (Name, Village) = (name, village);
 }
+
+/// <summary>Training's copy of a cooperative's name (Cooperatives' notifications), for the trainer's choice of cooperative.</summary>
+internal sealed class Cooperative
+{
+    private Cooperative()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public static Cooperative Registered(Guid id, string name) => new() { Id = id, Name = name };
+}

@@ -28,6 +28,18 @@ internal sealed class PhoneVerifiedHandler(TrainingDbContext db, TimeProvider cl
     }
 }
 
+internal sealed class CooperativeRegisteredHandler(TrainingDbContext db, TimeProvider clock)
+    : IntegrationEventHandler<CooperativeRegisteredIntegrationEvent, TrainingDbContext>(db, clock)
+{
+    protected override async Task HandleAsync(CooperativeRegisteredIntegrationEvent e, CancellationToken cancellationToken)
+    {
+        if (!await Context.Cooperatives.AnyAsync(c => c.Id == e.CooperativeId, cancellationToken))
+        {
+            Context.Cooperatives.Add(Cooperative.Registered(e.CooperativeId, e.Name));
+        }
+    }
+}
+
 internal sealed class MemberJoinedHandler(TrainingDbContext db, TimeProvider clock)
     : IntegrationEventHandler<MemberJoinedIntegrationEvent, TrainingDbContext>(db, clock)
 {

@@ -476,6 +476,21 @@ namespace RuralCommerce.Training.Persistence.Migrations.SqlServer
                     b.ToTable("FieldSessionSignups", "training");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Training.Domain.People.Cooperative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Cooperatives", "training");
+                });
+
             modelBuilder.Entity("RuralCommerce.Training.Domain.People.Member", b =>
                 {
                     b.Property<Guid>("Id")

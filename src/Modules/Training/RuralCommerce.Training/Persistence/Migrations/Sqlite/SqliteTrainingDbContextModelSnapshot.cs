@@ -470,6 +470,21 @@ namespace RuralCommerce.Training.Persistence.Migrations.Sqlite
                     b.ToTable("FieldSessionSignups", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Training.Domain.People.Cooperative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Cooperatives", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Training.Domain.People.Member", b =>
                 {
                     b.Property<Guid>("Id")
