@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.IncomeTracking.Features.CommissionRates;
+using RuralCommerce.IncomeTracking.Features.Ledger;
 using RuralCommerce.IncomeTracking.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -24,8 +26,10 @@ public static class IncomeTrackingModule
 
     public static IEndpointRouteBuilder MapIncomeTrackingModule(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/income-tracking").WithTags(Name);
+        var group = endpoints.MapGroup(IncomeTrackingApiPaths.Root).WithTags(Name);
         group.MapModuleHealth(Name);
+        group.MapCommissionRates();
+        group.MapLedger();
         return endpoints;
     }
 }

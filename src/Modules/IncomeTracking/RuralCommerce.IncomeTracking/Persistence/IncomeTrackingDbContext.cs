@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.IncomeTracking.Domain.Commission;
+using RuralCommerce.IncomeTracking.Domain.Ledger;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 
 namespace RuralCommerce.IncomeTracking.Persistence;
@@ -8,6 +10,10 @@ internal abstract class IncomeTrackingDbContext(DbContextOptions options) : Modu
     internal const string SchemaName = "income_tracking";
 
     public override string Schema => SchemaName;
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<CommissionRate> CommissionRates => Set<CommissionRate>();
 }
 
 /// <summary>The embedded default; migrations in Persistence/Migrations/Sqlite.</summary>
