@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using RuralCommerce.Cooperatives.Contracts;
 using RuralCommerce.IncomeTracking;
 using RuralCommerce.IncomeTracking.Features.CommissionRates;
@@ -69,6 +70,42 @@ public sealed class OrderIncomeTests(ApiFactory factory) : IClassFixture<ApiFact
 
         var rates = (await admin.GetFromJsonAsync<List<CommissionRateResponse>>(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.CommissionRates, cooperative.CooperativeId)))!;
         Assert.Equal((today, 4.5m), (Assert.Single(rates).EffectiveFrom, rates[0].Percent));
+    }
+
+    [Fact]
+    public async Task A_seller_records_an_offline_sale_and_corrects_a_mistake_by_a_reversal_never_by_editing()
+    {
+        var cooperative = await CooperativeScenario.CreateAsync(factory, "Guizhou", "Miao Village Mushroom Cooperative");
+        var (phone, _) = await factory.NewVerifiedPersonAsync("Long Xiu");
+        var seller = await cooperative.AddMemberAsync("Long Xiu", phone, "Miao", [MemberRoles.Seller]);
+        var own = factory.ClientFor((await factory.WaitForMembershipAsync(phone, cooperative.CooperativeId)).Session);
+        var url = new Uri(LedgerUrl(cooperative.CooperativeId, seller.MemberId), UriKind.Relative);
+        var today = ChinaTime.Today(DateTimeOffset.UtcNow);
+
+        using var market = await own.PostAsJsonAsync(url, new { source = "OfflineSale", amount = 120.50m, occurredOn = today.AddDays(-2), note = "香菇 5 斤，镇上集市" });
+        using var wages = await own.PostAsJsonAsync(url, new { source = "Wages", amount = 800m, occurredOn = today });
+        Assert.Equal(HttpStatusCode.Created, market.StatusCode);
+        var wrong = (await wages.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entryId").GetGuid();
+
+        using var future = await own.PostAsJsonAsync(url, new { source = "OfflineSale", amount = 10m, occurredOn = today.AddDays(1) });
+        using var zero = await own.PostAsJsonAsync(url, new { source = "OfflineSale", amount = 0m, occurredOn = today });
+        using var shop = await own.PostAsJsonAsync(url, new { source = "Shop", amount = 10m, occurredOn = today });
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.BadRequest, HttpStatusCode.Conflict), (future.StatusCode, zero.StatusCode, shop.StatusCode));
+
+        var reversalUrl = new Uri(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Reversal, cooperative.CooperativeId, seller.MemberId, wrong), UriKind.Relative);
+        using var reversed = await own.PostAsJsonAsync(reversalUrl, new { note = "记错了，是 80 元" });
+        using var twice = await own.PostAsJsonAsync(reversalUrl, new { note = "again" });
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Conflict), (reversed.StatusCode, twice.StatusCode));
+        var reversal = (await reversed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("entryId").GetGuid();
+        using var ofReversal = await own.PostAsJsonAsync(
+            new Uri(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Reversal, cooperative.CooperativeId, seller.MemberId, reversal), UriKind.Relative), new { });
+        Assert.Equal(HttpStatusCode.Conflict, ofReversal.StatusCode);
+
+        var ledger = (await own.GetFromJsonAsync<LedgerPage>(url.OriginalString))!;
+        Assert.Equal((3, 120.50m), (ledger.TotalCount, ledger.TotalAmount));
+        using var stranger = await cooperative.Admin.Http.PostAsJsonAsync(
+            new Uri(LedgerUrl(cooperative.CooperativeId, seller.MemberId), UriKind.Relative), new { source = "Subsidy", amount = 300m, occurredOn = today });
+        Assert.Equal(HttpStatusCode.Created, stranger.StatusCode);
     }
 
     private static string LedgerUrl(Guid cooperativeId, Guid memberId) => IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Ledger, cooperativeId, memberId);

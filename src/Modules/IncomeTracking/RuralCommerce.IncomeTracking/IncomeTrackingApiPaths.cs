@@ -14,6 +14,7 @@ internal static class IncomeTrackingApiPaths
     public const string CommissionRates = Cooperative + "/commission-rates";
     public const string CommissionRate = CommissionRates + "/{effectiveFrom}";
     public const string Ledger = Cooperative + "/members/{memberId:guid}/ledger";
+    public const string Reversal = Ledger + "/{entryId:guid}/reversal";
 
     /// <summary>The absolute path of <paramref name="route"/> with its parameters filled in order.</summary>
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);

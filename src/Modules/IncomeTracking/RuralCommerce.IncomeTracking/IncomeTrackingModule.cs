@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.IncomeTracking.Features.CommissionRates;
 using RuralCommerce.IncomeTracking.Features.Ledger;
+using RuralCommerce.IncomeTracking.Features.ManualEntries;
 using RuralCommerce.IncomeTracking.Persistence;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -30,6 +31,7 @@ public static class IncomeTrackingModule
         group.MapModuleHealth(Name);
         group.MapCommissionRates();
         group.MapLedger();
+        group.MapManualEntries();
         return endpoints;
     }
 }

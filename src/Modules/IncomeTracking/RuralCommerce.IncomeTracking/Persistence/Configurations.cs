@@ -15,6 +15,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.Property(e => e.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Reference).HasMaxLength(60);
         builder.Property(e => e.Platform).HasMaxLength(30);
+        builder.Property(e => e.Note).HasMaxLength(200);
         // What makes crediting exactly once, whatever delivers the notification and however often.
         builder.HasIndex(e => new { e.Reference, e.SellerId }).IsUnique();
         builder.HasIndex(e => new { e.SellerId, e.OccurredOn });

@@ -1,3 +1,5 @@
+using RuralCommerce.SharedKernel;
+
 namespace RuralCommerce.IncomeTracking.Domain.Ledger;
 
 internal enum IncomeSource
@@ -42,6 +44,12 @@ internal sealed class LedgerEntry
     /// <summary>What the seller earns: gross less commission, in fen.</summary>
     public long AmountFen { get; private set; }
 
+    /// <summary>A manual entry's note (what was sold at the market, where the wages came from).</summary>
+    public string? Note { get; private set; }
+
+    /// <summary>The entry this one reverses (a mistake corrected); null for any other.</summary>
+    public Guid? Reverses { get; private set; }
+
     public Guid? LivestreamId { get; private set; }
 
     public string? Platform { get; private set; }
@@ -69,4 +77,77 @@ internal sealed class LedgerEntry
             OccurredOn = occurredOn,
             PostedAt = postedAt,
         };
+
+    /// <summary>Income the seller or an administrator records by hand: an offline sale, a subsidy, wages, other.</summary>
+    public static LedgerEntry Manual(
+        Guid id, Guid sellerId, Guid cooperativeId, IncomeSource source, long amountFen, string? note, DateOnly occurredOn, DateTimeOffset postedAt)
+    {
+        CheckRule(new AManualEntryIsForIncomeOutsideTheShopRule(source));
+        CheckRule(new AManualEntryRecordsSomethingThatHappenedRule(amountFen, occurredOn, postedAt));
+        return new LedgerEntry
+        {
+            Id = id,
+            SellerId = sellerId,
+            CooperativeId = cooperativeId,
+            Source = source,
+            Reference = $"manual:{id}",
+            GrossFen = amountFen,
+            AmountFen = amountFen,
+            Note = note,
+            OccurredOn = occurredOn,
+            PostedAt = postedAt,
+        };
+    }
+
+    /// <summary>The entry that cancels this one, dated today; the ledger keeps both.</summary>
+    public LedgerEntry Reversal(Guid id, string? note, DateOnly today, DateTimeOffset postedAt)
+    {
+        CheckRule(new AReversalIsNotReversedRule(this));
+        return new LedgerEntry
+        {
+            Id = id,
+            SellerId = SellerId,
+            CooperativeId = CooperativeId,
+            Source = Source,
+            Reference = $"reversal:{Id}",
+            GrossFen = -GrossFen,
+            CommissionFen = -CommissionFen,
+            AmountFen = -AmountFen,
+            Note = note,
+            Reverses = Id,
+            LivestreamId = LivestreamId,
+            Platform = Platform,
+            OccurredOn = today,
+            PostedAt = postedAt,
+        };
+    }
+
+    private static void CheckRule(IBusinessRule rule)
+    {
+        if (rule.IsBroken())
+        {
+            throw new BusinessRuleValidationException(rule);
+        }
+    }
+}
+
+internal sealed class AManualEntryIsForIncomeOutsideTheShopRule(IncomeSource source) : IBusinessRule
+{
+    public string Message => "Shop, livestream and imported sales come from orders; a manual entry records an offline sale, a subsidy, wages or other income.";
+
+    public bool IsBroken() => source is IncomeSource.Shop or IncomeSource.Livestream or IncomeSource.Imported;
+}
+
+internal sealed class AManualEntryRecordsSomethingThatHappenedRule(long amountFen, DateOnly occurredOn, DateTimeOffset now) : IBusinessRule
+{
+    public string Message => "A manual entry has an amount and records something that already happened (not a future date).";
+
+    public bool IsBroken() => amountFen == 0 || occurredOn > ChinaTime.Today(now);
+}
+
+internal sealed class AReversalIsNotReversedRule(LedgerEntry entry) : IBusinessRule
+{
+    public string Message => "A reversal is not reversed: record the right amount as a new entry.";
+
+    public bool IsBroken() => entry.Reverses is not null;
 }

@@ -63,6 +63,10 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("LivestreamId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("date");
 
@@ -77,6 +81,9 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid?>("Reverses")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("SellerId")
                         .HasColumnType("uniqueidentifier");

@@ -57,6 +57,10 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("LivestreamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
@@ -70,6 +74,9 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Reverses")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SellerId")
