@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Cooperatives.Contracts;
 using RuralCommerce.IncomeTracking;
 using RuralCommerce.IncomeTracking.Features.CommissionRates;
 using RuralCommerce.IncomeTracking.Features.Ledger;
 using RuralCommerce.Orders;
 using RuralCommerce.Orders.Contracts;
+using RuralCommerce.Orders.Persistence;
 using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.IncomeTracking.Tests;
@@ -29,18 +32,19 @@ public sealed class OrderIncomeTests(ApiFactory factory) : IClassFixture<ApiFact
         var orderId = Guid.CreateVersion7();
         var sale = new OrderCompletedIntegrationEvent(orderId, "Livestream", Guid.CreateVersion7(), null,
             [new SellerAmountDto(seller.MemberId, cooperative.CooperativeId, 9_100)], 9_100, DateTimeOffset.UtcNow);
-        await factory.PublishAsync(OrdersModule.Name, sale);
-        await factory.PublishAsync(OrdersModule.Name, sale with { });
+        var published = new List<Guid>();
+        published.Add(await factory.PublishAsync(OrdersModule.Name, sale));
+        published.Add(await factory.PublishAsync(OrdersModule.Name, sale with { }));
         var later = new OrderCompletedIntegrationEvent(Guid.CreateVersion7(), "Shop", null, null,
             [new SellerAmountDto(seller.MemberId, cooperative.CooperativeId, 4_550)], 4_550, DateTimeOffset.UtcNow.AddDays(4));
-        await factory.PublishAsync(OrdersModule.Name, later);
-        await factory.PublishAsync(OrdersModule.Name, new OrderRefundedIntegrationEvent(orderId, Guid.CreateVersion7(), "Livestream", null,
-            [new SellerAmountDto(seller.MemberId, cooperative.CooperativeId, 4_550)], 4_550, AfterCompletion: true, DateTimeOffset.UtcNow));
-        await factory.PublishAsync(OrdersModule.Name, new OrderRefundedIntegrationEvent(Guid.CreateVersion7(), Guid.CreateVersion7(), "Shop", null,
-            [new SellerAmountDto(seller.MemberId, cooperative.CooperativeId, 1_000)], 1_000, AfterCompletion: false, DateTimeOffset.UtcNow));
+        published.Add(await factory.PublishAsync(OrdersModule.Name, later));
+        published.Add(await factory.PublishAsync(OrdersModule.Name, new OrderRefundedIntegrationEvent(orderId, Guid.CreateVersion7(), "Livestream", null,
+            [new SellerAmountDto(seller.MemberId, cooperative.CooperativeId, 4_550)], 4_550, AfterCompletion: true, DateTimeOffset.UtcNow)));
+        published.Add(await factory.PublishAsync(OrdersModule.Name, new OrderRefundedIntegrationEvent(Guid.CreateVersion7(), Guid.CreateVersion7(), "Shop", null,
+            [new SellerAmountDto(seller.MemberId, cooperative.CooperativeId, 1_000)], 1_000, AfterCompletion: false, DateTimeOffset.UtcNow)));
 
         var own = factory.ClientFor(session);
-        var ledger = await EventuallyAsync(own, cooperative.CooperativeId, seller.MemberId, entries: 3);
+        var ledger = await EventuallyAsync(own, cooperative.CooperativeId, seller.MemberId, entries: 3, published);
         // 91.00 less 5 % = 86.45; 45.50 less 10 % (the rate from three days on) = 40.95; the refund of 45.50 at the sale's 5 % = −43.22 (−45.50 + 2.28).
         Assert.Equal([(-43.22m, "Livestream"), (40.95m, "Shop"), (86.45m, "Livestream")],
             ledger.Items.OrderBy(i => i.Amount).Select(i => (i.Amount, i.Source)));
@@ -115,17 +119,16 @@ public sealed class OrderIncomeTests(ApiFactory factory) : IClassFixture<ApiFact
             new Uri(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.CommissionRate, cooperativeId, from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), UriKind.Relative),
             new CommissionRateRequest(percent));
 
-    private static async Task<LedgerPage> EventuallyAsync(HttpClient client, Guid cooperativeId, Guid memberId, int entries)
+    /// <summary>The ledger once every published notification was delivered (so a duplicate credit would already be there).</summary>
+    private async Task<LedgerPage> EventuallyAsync(HttpClient client, Guid cooperativeId, Guid memberId, int entries, IReadOnlyList<Guid> published)
     {
-        LedgerPage? page = null;
         await Eventually.HoldsAsync(async () =>
         {
-            page = await client.GetFromJsonAsync<LedgerPage>(LedgerUrl(cooperativeId, memberId));
-            return page!.TotalCount >= entries;
-        }, "the ledger has its entries");
-        // A redelivered completion would show up as a fourth entry shortly after; give it the time to.
-        await Task.Delay(500);
-        page = await client.GetFromJsonAsync<LedgerPage>(LedgerUrl(cooperativeId, memberId));
+            await using var scope = factory.Services.CreateAsyncScope();
+            var orders = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            return await orders.OutboxMessages.CountAsync(m => published.Contains(m.Id) && m.ProcessedAt != null) == published.Count;
+        }, "every notification was delivered");
+        var page = await client.GetFromJsonAsync<LedgerPage>(LedgerUrl(cooperativeId, memberId));
         Assert.Equal(entries, page!.TotalCount);
         return page;
     }
