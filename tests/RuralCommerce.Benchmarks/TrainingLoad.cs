@@ -57,45 +57,21 @@ internal static class TrainingLoad
         var lesson = (await trainer.Training.GetCourse(course.CourseId)).Body.Lessons[2].LessonId;
 
         Console.WriteLine($"{"request",-50} {"p50 ms",8} {"p99 ms",8}");
-        await MeasureAsync("roster, first page", requests, () => trainerClient.GetAsync(Url(TrainingApiPaths.Roster, course.CourseId)));
-        await MeasureAsync("roster, one village and 30–60 % progress", requests,
+        await Load.MeasureAsync("roster, first page", requests, () => trainerClient.GetAsync(Url(TrainingApiPaths.Roster, course.CourseId)));
+        await Load.MeasureAsync("roster, one village and 30–60 % progress", requests,
             () => trainerClient.GetAsync(Url(TrainingApiPaths.Roster, course.CourseId) + "?village=%E8%8B%97%E5%AF%A8&minProgress=30&maxProgress=60"));
         var second = 0;
-        await MeasureAsync("a learner's progress report (one 10 s stretch)", requests, () =>
+        await Load.MeasureAsync("a learner's progress report (one 10 s stretch)", requests, () =>
         {
             var from = second++ % (LessonSeconds - 10);
             return learnerClient.PostAsJsonAsync(Url(TrainingApiPaths.Progress, learnerEnrolment),
                 new ProgressReport(lesson, [new WatchedStretch(from, from + 10)]));
         });
-        await MeasureAsync("dashboard", Math.Max(20, requests / 5), () => trainerClient.GetAsync(Url(TrainingApiPaths.Dashboard, course.CourseId)));
+        await Load.MeasureAsync("dashboard", Math.Max(20, requests / 5), () => trainerClient.GetAsync(Url(TrainingApiPaths.Dashboard, course.CourseId)));
         return 0;
     }
 
     private static string Url(string route, params object[] values) => TrainingApiPaths.Url(route, values);
-
-    private static async Task MeasureAsync(string name, int requests, Func<Task<HttpResponseMessage>> send)
-    {
-        for (var i = 0; i < 10; i++)
-        {
-            using var warm = await send();
-            warm.EnsureSuccessStatusCode();
-        }
-
-        var timings = new List<double>(requests);
-        for (var i = 0; i < requests; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await send();
-            _ = await response.Content.ReadAsByteArrayAsync();
-            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        timings.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-50} {Percentile(timings, 0.50),8:0.0} {Percentile(timings, 0.99),8:0.0}"));
-    }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>
     /// Farmers enrolled over the past 60 days; each watched the lessons in order in 30-second stretches (one report

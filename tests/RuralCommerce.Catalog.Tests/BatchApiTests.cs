@@ -1,9 +1,6 @@
 using System.Net;
 using RuralCommerce.Catalog.Features.AdjustStock;
 using RuralCommerce.Catalog.Features.RegisterBatch;
-using SkiaSharp;
-using ZXing;
-using ZXing.Common;
 
 namespace RuralCommerce.Catalog.Tests;
 
@@ -81,20 +78,11 @@ public sealed class BatchApiTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         using var png = await anonymous.GetAsync(new Uri(batch.QrPngUrl, UriKind.Relative));
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
-        var decoded = Decode(await png.Content.ReadAsByteArrayAsync());
+        var decoded = QrCodes.Decode(await png.Content.ReadAsByteArrayAsync());
         Assert.Equal(new Uri(anonymous.BaseAddress!, batch.TracePath).ToString(), decoded);
 
         using var svg = await anonymous.GetAsync(new Uri(batch.QrSvgUrl, UriKind.Relative));
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<svg", await svg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private static string Decode(byte[] png)
-    {
-        using var bitmap = SKBitmap.Decode(png).Copy(SKColorType.Rgba8888);
-        var source = new RGBLuminanceSource(bitmap.Bytes, bitmap.Width, bitmap.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
-        var result = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
-        Assert.NotNull(result);
-        return result.Text;
     }
 }

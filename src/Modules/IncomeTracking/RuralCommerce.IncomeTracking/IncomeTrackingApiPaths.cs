@@ -15,6 +15,15 @@ internal static class IncomeTrackingApiPaths
     public const string CommissionRate = CommissionRates + "/{effectiveFrom}";
     public const string Ledger = Cooperative + "/members/{memberId:guid}/ledger";
     public const string Reversal = Ledger + "/{entryId:guid}/reversal";
+    public const string Member = Cooperative + "/members/{memberId:guid}";
+    public const string Gains = Member + "/gains";
+    public const string Baseline = Member + "/baseline";
+    public const string MemberStatements = Member + "/statements";
+    public const string Statements = Cooperative + "/statements";
+    public const string StatementsOfMonth = Statements + "/{month}";
+    public const string StatementPayment = Statements + "/{month}/{statementId:guid}/payment";
+    public const string Impact = Cooperative + "/impact";
+    public const string County = "/counties/{province}/{county}/report";
 
     /// <summary>The absolute path of <paramref name="route"/> with its parameters filled in order.</summary>
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);

@@ -32,5 +32,14 @@ public static class PlatformRoles
     /// <summary>An independent trainer, who publishes courses without belonging to a cooperative.</summary>
     public const string Trainer = "trainer";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Trainer];
+    /// <summary>
+    /// A county e-commerce service centre's officer, who reads the county report of one county. Held as
+    /// <see cref="CountyOfficerOf"/>: county names repeat across provinces, so the role names both.
+    /// </summary>
+    public const string CountyOfficer = "county-officer";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Trainer, CountyOfficer];
+
+    /// <summary>The role an officer of the county holds, e.g. <c>county-officer:湖北省/孝南区</c>.</summary>
+    public static string CountyOfficerOf(string province, string county) => $"{CountyOfficer}:{province.Trim()}/{county.Trim()}";
 }

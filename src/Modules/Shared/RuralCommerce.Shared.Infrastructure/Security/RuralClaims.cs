@@ -51,6 +51,10 @@ public static class CallerClaims
         caller?.HasClaim(RuralClaims.Role, PlatformRoles.Admin) ?? false;
 
     /// <summary>An independent trainer, or a member with the Trainer role in some cooperative.</summary>
+    /// <summary>A platform administrator, or an officer of this county (province and county as the cooperatives registered them).</summary>
+    public static bool CanReadCounty(this ClaimsPrincipal caller, string province, string county) =>
+        caller.IsPlatformAdmin() || (caller?.HasClaim(RuralClaims.Role, PlatformRoles.CountyOfficerOf(province, county)) ?? false);
+
     public static bool IsTrainer(this ClaimsPrincipal caller) =>
         caller is not null && (caller.HasClaim(RuralClaims.Role, PlatformRoles.Trainer) || caller.Memberships().Any(m => m.HasRole("Trainer")));
 

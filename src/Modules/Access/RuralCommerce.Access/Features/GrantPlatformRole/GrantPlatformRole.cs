@@ -12,7 +12,11 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Access.Features.GrantPlatformRole;
 
-internal sealed record GrantPlatformRoleRequest([property: Required, AllowedValues(PlatformRoles.Admin, PlatformRoles.Trainer)] string? Role);
+/// <summary>role: platform-admin, trainer or county-officer; a county officer also names the province and county they serve.</summary>
+internal sealed record GrantPlatformRoleRequest(
+    [property: Required, AllowedValues(PlatformRoles.Admin, PlatformRoles.Trainer, PlatformRoles.CountyOfficer)] string? Role,
+    [property: MaxLength(50)] string? Province = null,
+    [property: MaxLength(50)] string? County = null);
 
 internal static class GrantPlatformRoleEndpoint
 {
@@ -20,8 +24,11 @@ internal static class GrantPlatformRoleEndpoint
         group.MapPost(AccessApiPaths.PlatformRoles, HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName("GrantPlatformRole")
-            .WithSummary("Grants a platform role to a verified account: platform-admin, or trainer (an independent trainer who publishes courses).")
-            .WithDescription("Platform administrators only. The account must have verified its phone (409 otherwise); granting a held role changes nothing.")
+            .WithSummary("Grants a platform role to a verified account: platform-admin, trainer (an independent trainer who publishes courses) " +
+                "or county-officer (reads one county's income report).")
+            .WithDescription("Platform administrators only. A county officer's grant names the province and county as cooperatives register " +
+                "them (both required; an officer may serve several counties). The account must have verified its phone (409 otherwise); " +
+                "granting a held role changes nothing.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -31,6 +38,16 @@ internal static class GrantPlatformRoleEndpoint
     {
         var errors = new ValidationErrors();
         errors.Require(PlatformRoles.All.Contains(request.Role), "role", $"role must be one of: {string.Join(", ", PlatformRoles.All)}.");
+        var role = request.Role!;
+        if (request.Role == PlatformRoles.CountyOfficer)
+        {
+            var province = errors.RequireText(request.Province, "province", 50);
+            var county = errors.RequireText(request.County, "county", 50);
+            errors.Require(!$"{province}{county}".Contains(RoleSet.Delimiter, StringComparison.Ordinal) && !province.Contains('/', StringComparison.Ordinal),
+                "county", "province and county may not contain ',' and the province not '/'.");
+            role = PlatformRoles.CountyOfficerOf(province, county);
+        }
+
         errors.ThrowIfAny();
 
         var id = new AccountId(accountId);
@@ -41,7 +58,7 @@ internal static class GrantPlatformRoleEndpoint
             throw new ConflictException("PhoneNotVerified", "The account has not verified its phone number yet.");
         }
 
-        account.GrantPlatformRole(request.Role!);
+        account.GrantPlatformRole(role);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

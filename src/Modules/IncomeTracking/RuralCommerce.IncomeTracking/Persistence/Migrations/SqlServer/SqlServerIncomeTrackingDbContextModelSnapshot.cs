@@ -23,6 +23,43 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Baselines.Baseline", b =>
+                {
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("AnnualFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("MonthlyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SetBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("SellerId", "Version");
+
+                    b.ToTable("Baselines", "income_tracking");
+                });
+
             modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Commission.CommissionRate", b =>
                 {
                     b.Property<Guid>("CooperativeId")
@@ -95,7 +132,11 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Reverses");
+
                     b.HasIndex("CooperativeId", "OccurredOn");
+
+                    b.HasIndex("CooperativeId", "PostedAt");
 
                     b.HasIndex("Reference", "SellerId")
                         .IsUnique();
@@ -103,6 +144,262 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.SqlServer
                     b.HasIndex("SellerId", "OccurredOn");
 
                     b.ToTable("LedgerEntries", "income_tracking");
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Rollups.LivestreamIncome", b =>
+                {
+                    b.Property<Guid>("LivestreamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("LivestreamId", "Month");
+
+                    b.HasIndex("CooperativeId", "Month");
+
+                    b.ToTable("LivestreamIncomes", "income_tracking");
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Rollups.MonthlyIncome", b =>
+                {
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ImportedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("IncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LivestreamFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OfflineSaleFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ShopFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<long>("WagesFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SellerId", "Month");
+
+                    b.HasIndex("CooperativeId", "Month");
+
+                    b.ToTable("MonthlyIncomes", "income_tracking");
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Cooperative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Province", "County");
+
+                    b.ToTable("Cooperatives", "income_tracking");
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Livestream", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PlannedStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Livestreams", "income_tracking");
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Seller", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CooperativeId");
+
+                    b.ToTable("Sellers", "income_tracking");
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.TrainingCompletion", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("SellerId");
+
+                    b.HasIndex("CooperativeId", "Topic");
+
+                    b.ToTable("TrainingCompletions", "income_tracking");
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Statements.Statement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ImportedGrossFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LivestreamGrossFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ManualFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<long>("NetPayableFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PaidBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("RefundsFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ShopGrossFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CooperativeId", "Month");
+
+                    b.HasIndex("SellerId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("Statements", "income_tracking");
                 });
 
             modelBuilder.Entity("RuralCommerce.Shared.Infrastructure.Idempotency.IdempotentRequest", b =>

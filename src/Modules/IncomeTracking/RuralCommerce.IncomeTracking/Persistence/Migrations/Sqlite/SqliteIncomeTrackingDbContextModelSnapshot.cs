@@ -17,6 +17,43 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Baselines.Baseline", b =>
+                {
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnnualFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MonthlyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SellerId", "Version");
+
+                    b.ToTable("Baselines", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Commission.CommissionRate", b =>
                 {
                     b.Property<Guid>("CooperativeId")
@@ -89,7 +126,11 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Reverses");
+
                     b.HasIndex("CooperativeId", "OccurredOn");
+
+                    b.HasIndex("CooperativeId", "PostedAt");
 
                     b.HasIndex("Reference", "SellerId")
                         .IsUnique();
@@ -97,6 +138,262 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
                     b.HasIndex("SellerId", "OccurredOn");
 
                     b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Rollups.LivestreamIncome", b =>
+                {
+                    b.Property<Guid>("LivestreamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LivestreamId", "Month");
+
+                    b.HasIndex("CooperativeId", "Month");
+
+                    b.ToTable("LivestreamIncomes", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Rollups.MonthlyIncome", b =>
+                {
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LivestreamFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OfflineSaleFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShopFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WagesFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SellerId", "Month");
+
+                    b.HasIndex("CooperativeId", "Month");
+
+                    b.ToTable("MonthlyIncomes", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Cooperative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Province", "County");
+
+                    b.ToTable("Cooperatives", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Livestream", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Livestreams", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Seller", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Village")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CooperativeId");
+
+                    b.ToTable("Sellers", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.TrainingCompletion", b =>
+                {
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revoked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("SellerId");
+
+                    b.HasIndex("CooperativeId", "Topic");
+
+                    b.ToTable("TrainingCompletions", (string)null);
+                });
+
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Statements.Statement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommissionFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedGrossFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LivestreamGrossFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ManualFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NetPayableFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PaidBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefundsFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShopGrossFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubsidyFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CooperativeId", "Month");
+
+                    b.HasIndex("SellerId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("Statements", (string)null);
                 });
 
             modelBuilder.Entity("RuralCommerce.Shared.Infrastructure.Idempotency.IdempotentRequest", b =>
