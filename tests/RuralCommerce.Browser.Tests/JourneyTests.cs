@@ -177,7 +177,7 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
     internal static async Task CheckAsync(IPage page, string name)
     {
         var axe = await page.RunAxe();
-        Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Nodes.Length}): {v.Help}")));
+        Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Nodes.Length}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, $"{name}.png"), FullPage = true });
     }
 }

@@ -60,6 +60,30 @@ public sealed class OrderIncomeTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task The_same_completion_delivered_by_two_hosts_at_once_credits_the_seller_once()
+    {
+        var cooperative = await CooperativeScenario.CreateAsync(factory, "Hubei", "Xiaogan Two Hosts Cooperative");
+        var seller = Guid.CreateVersion7();
+        using var second = new SecondHost(factory);
+        var sale = new OrderCompletedIntegrationEvent(Guid.CreateVersion7(), "Shop", null, null,
+            [new SellerAmountDto(seller, cooperative.CooperativeId, 5_000)], 5_000, DateTimeOffset.UtcNow);
+
+        // Two copies of one fact under two event ids, one published by each host: both dispatchers deliver at once.
+        var published = await Task.WhenAll(factory.PublishAsync(OrdersModule.Name, sale), second.PublishAsync(OrdersModule.Name, sale with { }));
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var orders = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
+            return await orders.OutboxMessages.CountAsync(m => published.Contains(m.Id) && m.ProcessedAt != null) == 2;
+        }, "both copies were delivered");
+        await using var check = factory.Services.CreateAsyncScope();
+        var income = check.ServiceProvider.GetRequiredService<RuralCommerce.IncomeTracking.Persistence.IncomeTrackingDbContext>();
+        Assert.Equal(1, await income.LedgerEntries.CountAsync(e => e.SellerId == seller));
+        Assert.Equal(5_000, (await income.MonthlyIncomes.SingleAsync(m => m.SellerId == seller)).IncomeFen);
+    }
+
+    [Fact]
     public async Task Commission_rates_take_effect_today_or_later_and_stay_within_bounds()
     {
         var cooperative = await CooperativeScenario.CreateAsync(factory, "Hubei", "Yunmeng Tea Cooperative");

@@ -14,6 +14,7 @@ using RuralCommerce.IncomeTracking.Persistence;
 using RuralCommerce.Orders;
 using RuralCommerce.Orders.Contracts;
 using RuralCommerce.SharedKernel;
+using RuralCommerce.TestSupport.IncomeTracking;
 
 namespace RuralCommerce.IncomeTracking.Tests;
 
@@ -23,7 +24,7 @@ namespace RuralCommerce.IncomeTracking.Tests;
 /// </summary>
 public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static readonly int Now = Month.Of(DateTimeOffset.UtcNow);
+    private static readonly int Now = IncomeLedger.CurrentMonth;
 
     [Fact]
     public async Task Gains_baselines_and_the_training_effect_match_the_figures_worked_out_by_hand()
@@ -32,7 +33,7 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var m = Now - 8;
         var cooperative = await CooperativeScenario.CreateAsync(factory, "Yunnan", "Lancang Tea Cooperative");
         var (t1, t2, u1, u2, u3) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        await SeedAsync(db =>
+        await factory.SeedIncomeAsync(db =>
         {
             foreach (var seller in new[] { t1, t2, u1, u2, u3 })
             {
@@ -47,7 +48,7 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
                     var yuan = month < m ? before : month > m ? after : 0;
                     if (yuan > 0)
                     {
-                        db.LedgerEntries.Add(Sale(seller, cooperative.CooperativeId, month, yuan * 100L));
+                        db.LedgerEntries.Add(IncomeLedger.Sale(seller, cooperative.CooperativeId, month, yuan * 100L));
                     }
                 }
             }
@@ -93,6 +94,9 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal((150m, 210m, 150m, 210m), (effect.TrainedBeforeMean, effect.TrainedAfterMean, effect.TrainedBeforeMedian, effect.TrainedAfterMedian));
         Assert.Equal((133.33m, 150m, 100m, 120m), (effect.UntrainedBeforeMean, effect.UntrainedAfterMean, effect.UntrainedBeforeMedian, effect.UntrainedAfterMedian));
         Assert.Equal(43.33m, effect.DifferenceInDifferences);
+
+        var csv = await CsvAsync(admin, Url(IncomeTrackingApiPaths.ImpactExport, cooperative.CooperativeId) + $"?period={Month.Label(m)}");
+        Assert.Contains("TrainingEffect,Mushrooms,2,3,150.00,210.00,150.00,210.00,133.33,150.00,100.00,120.00,43.33,indicative", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,14 +106,14 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var cooperative = await CooperativeScenario.CreateAsync(factory, "Hubei", "Xiaogan Statement Cooperative");
         var seller = Guid.CreateVersion7();
         var orderId = Guid.CreateVersion7();
-        await SeedAsync(db =>
+        await factory.SeedIncomeAsync(db =>
         {
             db.Sellers.Add(Seller.Joined(seller, cooperative.CooperativeId, "Chen Jie", "Zhuhu", Month.FirstDay(closed - 12)));
-            db.LedgerEntries.Add(Sale(seller, cooperative.CooperativeId, closed, 10_000, 500, $"order:{orderId}"));
-            db.LedgerEntries.Add(Sale(seller, cooperative.CooperativeId, closed, 20_000, 1_000, source: IncomeSource.Livestream));
-            db.LedgerEntries.Add(Sale(seller, cooperative.CooperativeId, closed, -4_000, -200));
-            db.LedgerEntries.Add(LedgerEntry.Manual(Guid.CreateVersion7(), seller, cooperative.CooperativeId, IncomeSource.OfflineSale, 3_000, null, Month.FirstDay(closed), Posted(closed)));
-            db.LedgerEntries.Add(LedgerEntry.Manual(Guid.CreateVersion7(), seller, cooperative.CooperativeId, IncomeSource.Subsidy, 5_000, null, Month.FirstDay(closed), Posted(closed)));
+            db.LedgerEntries.Add(IncomeLedger.Sale(seller, cooperative.CooperativeId, closed, 10_000, 500, $"order:{orderId}"));
+            db.LedgerEntries.Add(IncomeLedger.Sale(seller, cooperative.CooperativeId, closed, 20_000, 1_000, source: IncomeSource.Livestream));
+            db.LedgerEntries.Add(IncomeLedger.Sale(seller, cooperative.CooperativeId, closed, -4_000, -200));
+            db.LedgerEntries.Add(LedgerEntry.Manual(Guid.CreateVersion7(), seller, cooperative.CooperativeId, IncomeSource.OfflineSale, 3_000, null, Month.FirstDay(closed), IncomeLedger.Posted(closed)));
+            db.LedgerEntries.Add(LedgerEntry.Manual(Guid.CreateVersion7(), seller, cooperative.CooperativeId, IncomeSource.Subsidy, 5_000, null, Month.FirstDay(closed), IncomeLedger.Posted(closed)));
         });
         var admin = cooperative.Admin.Http;
         var month = Month.Label(closed);
@@ -125,6 +129,13 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal((100m, 200m, 0m, 13m, 40m, 30m, 50m, 247m, "Chen Jie"),
             (statement.ShopGross, statement.LivestreamGross, statement.ImportedGross, statement.Commission, statement.Refunds, statement.ManualEntries,
                 statement.Subsidies, statement.NetPayable, statement.SellerName));
+
+        var statementsCsv = await CsvAsync(admin, Url(IncomeTrackingApiPaths.StatementsExport, cooperative.CooperativeId, month));
+        Assert.Contains($"Chen Jie,{month},100.00,200.00,0.00,13.00,40.00,30.00,50.00,247.00,,", statementsCsv, StringComparison.Ordinal);
+        var ledgerCsv = await CsvAsync(admin, Url(IncomeTrackingApiPaths.LedgerExport, cooperative.CooperativeId, seller));
+        Assert.Equal(6, ledgerCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains(",Shop,seed:", ledgerCsv, StringComparison.Ordinal);
+        Assert.Contains(",-40.00,-2.00,-38.00,", ledgerCsv, StringComparison.Ordinal);
 
         var paymentUrl = new Uri(Url(IncomeTrackingApiPaths.StatementPayment, cooperative.CooperativeId, month, statement.StatementId), UriKind.Relative);
         using var paid = await admin.PostAsJsonAsync(paymentUrl, new PaymentRequest("WX-20261201-0001"));
@@ -163,13 +174,13 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
             await using var scope = factory.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<IncomeTrackingDbContext>().Cooperatives.CountAsync(c => c.Province == province) == 2;
         }, "Income Tracking knows both cooperatives");
-        await SeedAsync(db =>
+        await factory.SeedIncomeAsync(db =>
         {
             foreach (var (cooperative, yuan) in new[] { (first.CooperativeId, 300L), (second.CooperativeId, 100L) })
             {
                 var seller = Guid.CreateVersion7();
                 db.Sellers.Add(Seller.Joined(seller, cooperative, "Li Qiang", "Chengjia", Month.FirstDay(closed - 12)));
-                db.LedgerEntries.Add(Sale(seller, cooperative, closed, yuan * 100, source: IncomeSource.Livestream));
+                db.LedgerEntries.Add(IncomeLedger.Sale(seller, cooperative, closed, yuan * 100, source: IncomeSource.Livestream));
             }
         });
 
@@ -186,6 +197,9 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal([("Pujiang Tea Cooperative", 300m, (decimal?)100m), ("Pujiang Rice Cooperative", 100m, 100m)],
             report.Report.Cooperatives.Select(c => (c.Name, c.Income, c.LivestreamSharePercent)));
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateAdminClient().GetAsync(new Uri(CountyUrl(province, "Pujiang", closed), UriKind.Relative))).StatusCode);
+        var countyCsv = await CsvAsync(officer, Url(IncomeTrackingApiPaths.CountyExport, province, "Pujiang") + $"?period={Month.Label(closed)}");
+        Assert.Contains("Cooperative,Pujiang Tea Cooperative,1,", countyCsv, StringComparison.Ordinal);
+        Assert.Contains("Summary,Income,400.00", countyCsv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(new Uri(CountyUrl("Sichuan", "Pujiang", closed), UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await first.Admin.Http.GetAsync(new Uri(CountyUrl(province, "Pujiang", closed), UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateAdminClient().GetAsync(new Uri(CountyUrl("Nowhere", "Pujiang", closed), UriKind.Relative))).StatusCode);
@@ -193,30 +207,25 @@ public sealed class ReportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await first.Admin.Http.GetAsync(new Uri(Url(IncomeTrackingApiPaths.Impact, second.CooperativeId), UriKind.Relative))).StatusCode);
     }
 
+    /// <summary>The CSV's text, after checking it is one a spreadsheet opens as UTF-8 (the byte-order mark).</summary>
+    private static async Task<string> CsvAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(("text/csv", HttpStatusCode.OK), (response.Content.Headers.ContentType?.MediaType, response.StatusCode));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        return System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+    }
+
     private static string CountyUrl(string province, string county, int month) =>
         Url(IncomeTrackingApiPaths.County, province, county) + $"?period={Month.Label(month)}";
 
     private static string Url(string route, params object[] values) => IncomeTrackingApiPaths.Url(route, values);
-
-    private static DateTimeOffset Posted(int month) => Month.Start(month).AddDays(14).AddHours(4);
-
-    private static LedgerEntry Sale(
-        Guid seller, Guid cooperativeId, int month, long grossFen, long commissionFen = 0, string? reference = null, IncomeSource source = IncomeSource.Shop) =>
-        LedgerEntry.Sale(Guid.CreateVersion7(), seller, cooperativeId, source, reference ?? $"seed:{Guid.CreateVersion7()}", grossFen, commissionFen, null, null,
-            ChinaTime.Today(Posted(month)), Posted(month));
 
     private static async Task<StatementRunResponse> GenerateAsync(HttpClient admin, Guid cooperativeId, string month)
     {
         using var response = await admin.PostAsync(new Uri(Url(IncomeTrackingApiPaths.StatementsOfMonth, cooperativeId, month), UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<StatementRunResponse>())!;
-    }
-
-    private async Task SeedAsync(Action<IncomeTrackingDbContext> seed)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IncomeTrackingDbContext>();
-        seed(db);
-        await db.SaveChangesAsync();
     }
 }

@@ -24,6 +24,10 @@ internal static class IncomeTrackingApiPaths
     public const string StatementPayment = Statements + "/{month}/{statementId:guid}/payment";
     public const string Impact = Cooperative + "/impact";
     public const string County = "/counties/{province}/{county}/report";
+    public const string LedgerExport = Ledger + "/export.csv";
+    public const string StatementsExport = StatementsOfMonth + "/export.csv";
+    public const string ImpactExport = Impact + "/export.csv";
+    public const string CountyExport = County + "/export.csv";
 
     /// <summary>The absolute path of <paramref name="route"/> with its parameters filled in order.</summary>
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);

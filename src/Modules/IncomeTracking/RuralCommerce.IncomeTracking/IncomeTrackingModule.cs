@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.IncomeTracking.Features.Baselines;
 using RuralCommerce.IncomeTracking.Features.CommissionRates;
 using RuralCommerce.IncomeTracking.Features.CountyReport;
+using RuralCommerce.IncomeTracking.Features.Exports;
 using RuralCommerce.IncomeTracking.Features.Gains;
 using RuralCommerce.IncomeTracking.Features.ImpactReport;
 using RuralCommerce.IncomeTracking.Features.Ledger;
@@ -45,6 +46,8 @@ public static class IncomeTrackingModule
         group.MapStatements();
         group.MapImpactReport();
         group.MapCountyReport();
+        group.MapExports();
+        endpoints.MapExportPages();
         return endpoints;
     }
 }

@@ -47,7 +47,22 @@ internal sealed class MonthlyIncomeConfiguration : IEntityTypeConfiguration<Mont
         builder.ToTable("MonthlyIncomes");
         builder.HasKey(m => new { m.SellerId, m.Month });
         builder.Property(m => m.Version).IsConcurrencyToken();
-        builder.HasIndex(m => new { m.CooperativeId, m.Month });
+        // Covers the reports' scans of a cooperative's months (sums by month, by seller over a window): they read the
+        // index alone, never the table rows scattered among every other cooperative's.
+        builder.HasIndex(m => new
+        {
+            m.CooperativeId,
+            m.Month,
+            m.SellerId,
+            m.IncomeFen,
+            m.ShopFen,
+            m.LivestreamFen,
+            m.ImportedFen,
+            m.OfflineSaleFen,
+            m.WagesFen,
+            m.OtherFen,
+            m.SubsidyFen,
+        }).HasDatabaseName("IX_MonthlyIncomes_Cooperative_Month_Covering");
     }
 }
 

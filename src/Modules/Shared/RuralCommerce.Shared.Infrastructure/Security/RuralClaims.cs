@@ -55,6 +55,14 @@ public static class CallerClaims
     public static bool CanReadCounty(this ClaimsPrincipal caller, string province, string county) =>
         caller.IsPlatformAdmin() || (caller?.HasClaim(RuralClaims.Role, PlatformRoles.CountyOfficerOf(province, county)) ?? false);
 
+    /// <summary>The counties whose report the caller reads as a county officer (province and county).</summary>
+    public static IReadOnlyList<(string Province, string County)> CountiesServed(this ClaimsPrincipal caller) =>
+        caller?.FindAll(RuralClaims.Role).Select(c => c.Value)
+            .Where(v => v.StartsWith(PlatformRoles.CountyOfficer + ":", StringComparison.Ordinal))
+            .Select(v => v[(PlatformRoles.CountyOfficer.Length + 1)..].Split('/', 2))
+            .Where(parts => parts.Length == 2)
+            .Select(parts => (parts[0], parts[1])).ToList() ?? [];
+
     public static bool IsTrainer(this ClaimsPrincipal caller) =>
         caller is not null && (caller.HasClaim(RuralClaims.Role, PlatformRoles.Trainer) || caller.Memberships().Any(m => m.HasRole("Trainer")));
 

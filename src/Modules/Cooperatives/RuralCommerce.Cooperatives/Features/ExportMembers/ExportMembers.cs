@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
+using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.Cooperatives.Features.ExportMembers;
 
@@ -54,7 +55,7 @@ internal static class ExportMembersEndpoint
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"members-{cooperativeId:N}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync(string.Join(',', header.Select(Cell)));
+        await writer.WriteLineAsync(string.Join(',', header.Select(CsvDownload.Cell)));
         await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var m = row.ToResponse();
@@ -62,20 +63,7 @@ internal static class ExportMembersEndpoint
             {
                 m.MemberId.ToString(), m.Name, m.Phone, m.Village, m.IdCardNumber ?? "", m.Status, string.Join(' ', m.Roles),
                 m.Shares.ToString(CultureInfo.InvariantCulture), m.JoinedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            }.Select(Cell)));
+            }.Select(CsvDownload.Cell)));
         }
-    }
-
-    /// <summary>Quotes when needed, and defuses text a spreadsheet would run as a formula.</summary>
-    internal static string Cell(string value)
-    {
-        var looksLikeFormula = value.Length > 0
-                               && (value[0] is '=' or '@' or '\t' || (value[0] is '+' or '-' && !value[1..].All(char.IsAsciiDigit)));
-        if (looksLikeFormula)
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

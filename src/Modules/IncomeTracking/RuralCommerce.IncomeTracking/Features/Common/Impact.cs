@@ -57,9 +57,14 @@ internal static class Impact
         var comparedLast = Math.Min(period.Last, currentMonth - 1);
         var compared = Math.Max(0, comparedLast - period.First + 1);
         var rollups = db.MonthlyIncomes.AsNoTracking().Where(m => cooperativeIds.Contains(m.CooperativeId));
-        var incomeBySeller = await rollups.Where(m => m.Month >= period.First && m.Month <= comparedLast)
-            .GroupBy(m => m.SellerId).Select(g => new { SellerId = g.Key, Income = g.Sum(m => m.IncomeFen) })
-            .ToDictionaryAsync(x => x.SellerId, x => x.Income, cancellationToken);
+        var incomeBySeller = await db.Sellers.AsNoTracking()
+            .Where(s => cooperativeIds.Contains(s.CooperativeId) && s.JoinedOn <= lastDay)
+            .Select(s => new
+            {
+                s.Id,
+                Income = db.MonthlyIncomes.Where(m => m.SellerId == s.Id && m.Month >= period.First && m.Month <= comparedLast).Sum(m => (long?)m.IncomeFen) ?? 0,
+            })
+            .ToDictionaryAsync(x => x.Id, x => x.Income, cancellationToken);
         var baselines = await db.ForCooperativesAsync(cooperativeIds, currentMonth, cancellationToken);
 
         var gains = new List<(Guid CooperativeId, long GainFen, decimal? Percent, bool Rose)>();

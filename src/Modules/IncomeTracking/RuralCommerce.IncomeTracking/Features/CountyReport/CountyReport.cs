@@ -3,13 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RuralCommerce.IncomeTracking.Domain.Months;
 using RuralCommerce.IncomeTracking.Features.Common;
 using RuralCommerce.IncomeTracking.Persistence;
-using RuralCommerce.Shared.Infrastructure.Security;
-using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.IncomeTracking.Features.CountyReport;
 
@@ -35,18 +32,7 @@ internal static class CountyReportEndpoints
         IOptions<IncomeTrackingOptions> options, CancellationToken cancellationToken)
     {
         var (span, label, settings) = ImpactRequest.Read(period, threshold, clock, options.Value);
-        if (!caller.CanReadCounty(province, county))
-        {
-            throw new ForbiddenException("The county report is for platform administrators and this county's officers.");
-        }
-
-        var cooperatives = await db.Cooperatives.AsNoTracking().Where(c => c.Province == province.Trim() && c.County == county.Trim())
-            .Select(c => c.Id).ToListAsync(cancellationToken);
-        if (cooperatives.Count == 0)
-        {
-            throw new NotFoundException("County", $"{province}/{county}");
-        }
-
+        var cooperatives = await db.CountyCooperativesAsync(caller, province, county, cancellationToken);
         var report = await db.ComputeAsync(cooperatives, label, span, Month.Of(clock.GetUtcNow()), settings, cancellationToken);
         return TypedResults.Ok(new CountyReportResponse(province.Trim(), county.Trim(), report));
     }

@@ -54,10 +54,14 @@ internal static class GainsEndpoints
             throw new ForbiddenException("A member sees their own gains; the cooperative's administrators see every member's.");
         }
 
-        var sums = await db.MonthlyIncomes.AsNoTracking()
-            .Where(m => m.SellerId == memberId && m.CooperativeId == cooperativeId && m.Month >= span.First && m.Month <= span.Last)
-            .Select(m => new MonthSums(m.Month, m.ShopFen, m.LivestreamFen, m.ImportedFen, m.OfflineSaleFen, m.WagesFen, m.OtherFen, m.SubsidyFen, m.IncomeFen))
+        // The seller's own rows by the primary key (seller, month); the cooperative is checked on the few rows read, so
+        // SQLite never walks the cooperative's index instead.
+        var rows = await db.MonthlyIncomes.AsNoTracking()
+            .Where(m => m.SellerId == memberId && m.Month >= span.First && m.Month <= span.Last)
             .ToListAsync(cancellationToken);
+        var sums = rows.Where(m => m.CooperativeId == cooperativeId)
+            .Select(m => new MonthSums(m.Month, m.ShopFen, m.LivestreamFen, m.ImportedFen, m.OfflineSaleFen, m.WagesFen, m.OtherFen, m.SubsidyFen, m.IncomeFen))
+            .ToList();
         var baseline = await db.ForSellerAsync(memberId, current, cancellationToken);
         var compared = Math.Max(0, Math.Min(span.Last, current - 1) - span.First + 1);
         var comparedIncome = sums.Where(s => s.Month < current).Sum(s => s.IncomeFen);

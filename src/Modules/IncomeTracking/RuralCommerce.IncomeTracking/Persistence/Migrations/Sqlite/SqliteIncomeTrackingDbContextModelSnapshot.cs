@@ -206,7 +206,8 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
 
                     b.HasKey("SellerId", "Month");
 
-                    b.HasIndex("CooperativeId", "Month");
+                    b.HasIndex("CooperativeId", "Month", "SellerId", "IncomeFen", "ShopFen", "LivestreamFen", "ImportedFen", "OfflineSaleFen", "WagesFen", "OtherFen", "SubsidyFen")
+                        .HasDatabaseName("IX_MonthlyIncomes_Cooperative_Month_Covering");
 
                     b.ToTable("MonthlyIncomes", (string)null);
                 });
