@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.IncomeTracking;
 using RuralCommerce.Orders.Contracts;
 using RuralCommerce.Orders.Features.AskForRefund;
 using RuralCommerce.Orders.Features.Housekeeping;
@@ -56,6 +58,10 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
     public async Task An_order_of_two_sellers_ships_as_two_parcels_through_the_county_centre_and_completes_with_each_sellers_amount()
     {
         var f = await FulfilmentAsync();
+        var today = RuralCommerce.SharedKernel.ChinaTime.Today(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var rate = await f.Admin.Http.PutAsJsonAsync(
+            new Uri(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.CommissionRate, f.CooperativeId, today), UriKind.Relative), new { percent = 5m });
+        Assert.Equal(HttpStatusCode.OK, rate.StatusCode);
         var buyer = await _kit.BuyerAsync();
         var order = (await buyer.Place(new PlaceOrderRequest(
             [new OrderLineRequest(f.Wine, 2m), new OrderLineRequest(f.Rice, 3m)], OrdersApi.Home(), "Alipay"))).Body;
@@ -115,6 +121,24 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
             notice.Sellers.Select(s => (s.SellerId, s.AmountFen)).OrderBy(s => s.SellerId));
         Assert.Equal(2, (await PublishedAsync<ShipmentShippedIntegrationEvent>(order.OrderId)).Count);
         Assert.Equal(2, (await PublishedAsync<ShipmentDeliveredIntegrationEvent>(order.OrderId)).Count);
+
+        // Income Tracking, through its own API: each seller's ledger holds the sale less the cooperative's 5 %.
+        foreach (var (seller, sellerId, gross, commission, net) in new[] { (f.WineSeller, f.WineSellerId, 91.00m, 4.55m, 86.45m), (f.RiceSeller, f.RiceSellerId, 36.90m, 1.85m, 35.05m) })
+        {
+            var ledgerUrl = IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Ledger, f.CooperativeId, sellerId);
+            JsonElement ledger = default;
+            await Eventually.HoldsAsync(async () =>
+            {
+                ledger = await seller.Http.GetFromJsonAsync<JsonElement>(ledgerUrl);
+                return ledger.GetProperty("totalCount").GetInt32() == 1;
+            }, "the seller's ledger has the sale");
+            var entry = ledger.GetProperty("items")[0];
+            Assert.Equal((gross, commission, net, "Shop", $"order:{order.OrderId}"),
+                (entry.GetProperty("gross").GetDecimal(), entry.GetProperty("commission").GetDecimal(), entry.GetProperty("amount").GetDecimal(),
+                    entry.GetProperty("source").GetString(), entry.GetProperty("reference").GetString()));
+            var gains = await seller.Http.GetFromJsonAsync<JsonElement>(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Gains, f.CooperativeId, sellerId));
+            Assert.Equal(net, gains.GetProperty("trend").EnumerateArray().Last().GetProperty("shop").GetDecimal());
+        }
     }
 
     [Fact]
