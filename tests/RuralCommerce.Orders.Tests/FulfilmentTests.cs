@@ -139,6 +139,11 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
             var gains = await seller.Http.GetFromJsonAsync<JsonElement>(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Gains, f.CooperativeId, sellerId));
             Assert.Equal(net, gains.GetProperty("trend").EnumerateArray().Last().GetProperty("shop").GetDecimal());
         }
+
+        // The cooperative's report ranks the products by what they earned their sellers.
+        var month = RuralCommerce.IncomeTracking.Domain.Months.Month.Label(RuralCommerce.IncomeTracking.Domain.Months.Month.Of(DateTimeOffset.UtcNow));
+        var impact = await f.Admin.Http.GetFromJsonAsync<JsonElement>(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Impact, f.CooperativeId) + $"?period={month}");
+        Assert.Equal([86.45m, 35.05m], impact.GetProperty("topProducts").EnumerateArray().Select(p => p.GetProperty("sellerIncome").GetDecimal()));
     }
 
     [Fact]

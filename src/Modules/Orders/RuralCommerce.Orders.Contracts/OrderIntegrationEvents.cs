@@ -52,8 +52,14 @@ public sealed record ShipmentShippedIntegrationEvent(
 public sealed record ShipmentDeliveredIntegrationEvent(Guid OrderId, Guid ShipmentId, Guid SellerId, Guid CooperativeId, DateTimeOffset DeliveredAt)
     : OrderIntegrationEvent(OrderId);
 
-/// <summary>What one seller earned from a completed order: their lines' amounts, in fen.</summary>
-public sealed record SellerAmountDto(Guid SellerId, Guid CooperativeId, long AmountFen);
+/// <summary>
+/// What one seller earned from a completed order: their lines' amounts, in fen, and (on completion) the same by product,
+/// with the product's name as sold. Earlier messages have no products (null).
+/// </summary>
+public sealed record SellerAmountDto(Guid SellerId, Guid CooperativeId, long AmountFen, IReadOnlyList<ProductAmountDto>? Products = null);
+
+/// <summary>What one product of a seller earned in an order, net of refunds before completion, in fen.</summary>
+public sealed record ProductAmountDto(Guid ProductId, string ProductName, long AmountFen);
 
 /// <summary>
 /// An order is complete (the buyer confirmed receipt, or the waiting time after delivery passed): Income Tracking

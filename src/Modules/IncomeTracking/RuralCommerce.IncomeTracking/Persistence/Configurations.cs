@@ -77,6 +77,18 @@ internal sealed class LivestreamIncomeConfiguration : IEntityTypeConfiguration<L
     }
 }
 
+internal sealed class ProductIncomeConfiguration : IEntityTypeConfiguration<ProductIncome>
+{
+    public void Configure(EntityTypeBuilder<ProductIncome> builder)
+    {
+        builder.ToTable("ProductIncomes");
+        builder.HasKey(p => new { p.ProductId, p.Month });
+        builder.Property(p => p.ProductName).HasMaxLength(200);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasIndex(p => new { p.CooperativeId, p.Month, p.ProductId, p.AmountFen });
+    }
+}
+
 internal sealed class SellerConfiguration : IEntityTypeConfiguration<Seller>
 {
     public void Configure(EntityTypeBuilder<Seller> builder)

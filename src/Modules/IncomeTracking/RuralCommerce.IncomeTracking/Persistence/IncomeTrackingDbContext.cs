@@ -26,6 +26,8 @@ internal abstract class IncomeTrackingDbContext(DbContextOptions options) : Modu
 
     public DbSet<LivestreamIncome> LivestreamIncomes => Set<LivestreamIncome>();
 
+    public DbSet<ProductIncome> ProductIncomes => Set<ProductIncome>();
+
     public DbSet<Seller> Sellers => Set<Seller>();
 
     public DbSet<Cooperative> Cooperatives => Set<Cooperative>();

@@ -57,7 +57,10 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
         [
             new OrderCompletedIntegrationEvent(
                 o.Id.Value, o.Channel.ToString(), o.LivestreamId, o.LivestreamHostMemberId,
-                o.SellerAmounts().Select(s => new SellerAmountDto(s.SellerId, s.CooperativeId, s.AmountFen)).ToList(), o.SellerAmounts().Sum(s => s.AmountFen),
+                o.SellerAmounts().Select(s => new SellerAmountDto(
+                    s.SellerId, s.CooperativeId, s.AmountFen,
+                    o.ProductAmounts(s.SellerId).Select(p => new ProductAmountDto(p.ProductId, p.ProductName, p.AmountFen)).ToList())).ToList(),
+                o.SellerAmounts().Sum(s => s.AmountFen),
                 o.CompletedAt!.Value, o.Platform),
         ],
         RefundDecided { Order: var o, Request: { Status: RefundRequestStatus.Approved } r } =>

@@ -90,3 +90,34 @@ internal sealed class LivestreamIncome
         Version++;
     }
 }
+
+/// <summary>What one product earned its seller (net of commission) in one posting month: the report's top products.</summary>
+internal sealed class ProductIncome
+{
+    private ProductIncome()
+    {
+    }
+
+    public Guid ProductId { get; private set; }
+
+    public int Month { get; private set; }
+
+    public Guid CooperativeId { get; private set; }
+
+    /// <summary>The name it was sold under (the last sale's, when a seller renames it).</summary>
+    public string ProductName { get; private set; } = "";
+
+    public long AmountFen { get; private set; }
+
+    public int Version { get; private set; }
+
+    public static ProductIncome Start(Guid productId, int month, Guid cooperativeId) =>
+        new() { ProductId = productId, Month = month, CooperativeId = cooperativeId };
+
+    public void Add(string productName, long amountFen)
+    {
+        ProductName = productName;
+        AmountFen += amountFen;
+        Version++;
+    }
+}

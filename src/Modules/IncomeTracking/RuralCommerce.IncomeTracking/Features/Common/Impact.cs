@@ -17,6 +17,9 @@ internal sealed record CooperativeImpact(
 
 internal sealed record TopLivestream(Guid LivestreamId, string? Title, decimal SellerIncome);
 
+/// <summary>A product by what it earned its seller, net of commission (refunds after completion are not split by product).</summary>
+internal sealed record TopProduct(Guid ProductId, string Name, decimal SellerIncome);
+
 /// <summary>
 /// Trained against untrained sellers for one course topic: mean and median monthly income (yuan) in the window before
 /// and after each trained seller's completion month, the untrained over the same calendar windows, and the
@@ -37,7 +40,7 @@ internal sealed record ImpactFigures(
     string Period, DateOnly From, DateOnly To, int ComparedMonths, decimal ThresholdPercent, int Sellers, int SellersWithBaseline, int SellersWithGain,
     decimal? ShareWithGain, decimal? MedianGain, decimal? MedianGainPercent, decimal Income, decimal Subsidy, IReadOnlyList<SourceTotal> IncomeBySource,
     IReadOnlyList<MonthIncomeResponse> IncomeByMonth, IReadOnlyList<GainBucket> GainDistribution, IReadOnlyList<TopLivestream> TopLivestreams,
-    int TrainingWindowMonths, IReadOnlyList<TrainingEffectRow> TrainingEffect, IReadOnlyList<CooperativeImpact> Cooperatives);
+    IReadOnlyList<TopProduct> TopProducts, int TrainingWindowMonths, IReadOnlyList<TrainingEffectRow> TrainingEffect, IReadOnlyList<CooperativeImpact> Cooperatives);
 
 /// <summary>Every figure is aggregated by the database from the monthly roll-ups; only per-seller totals come back.</summary>
 internal static class Impact
@@ -113,6 +116,11 @@ internal static class Impact
                 Yuan.Of(ownIncome?.Income ?? 0), ownIncome is null ? null : Yuan.Percent(ownIncome.Livestream, ownIncome.Income));
         }).OrderByDescending(c => c.Income).ToList();
 
+        var topProducts = await db.ProductIncomes.AsNoTracking()
+            .Where(p => cooperativeIds.Contains(p.CooperativeId) && p.Month >= period.First && p.Month <= period.Last)
+            .GroupBy(p => p.ProductId).Select(g => new { ProductId = g.Key, Amount = g.Sum(p => p.AmountFen), Name = g.Max(p => p.ProductName) })
+            .OrderByDescending(x => x.Amount).Take(10).ToListAsync(cancellationToken);
+
         var percents = gains.Where(g => g.Percent is not null).Select(g => g.Percent!.Value).ToList();
         var rose = gains.Count(g => g.Rose);
         return new ImpactFigures(
@@ -130,6 +138,7 @@ internal static class Impact
             Buckets.Select(b => new GainBucket(b.Label, b.From, b.To, percents.Count(p => (b.From is null || p >= b.From) && (b.To is null || p < b.To))))
                 .ToList(),
             top.Select(t => new TopLivestream(t.LivestreamId, titles.GetValueOrDefault(t.LivestreamId), Yuan.Of(t.Amount))).ToList(),
+            topProducts.Select(p => new TopProduct(p.ProductId, p.Name ?? "", Yuan.Of(p.Amount))).ToList(),
             options.TrainingEffectWindowMonths,
             await db.TrainingEffectAsync(cooperativeIds, sellers.Select(s => s.Id).ToList(), period, currentMonth, options.TrainingEffectWindowMonths, cancellationToken),
             cooperatives);

@@ -53,7 +53,7 @@ internal static class ExportsEndpoints
             .WithName("ExportImpactReport")
             .WithSummary("The cooperative's impact report as CSV: one section per table of the report.")
             .WithDescription("Cooperative administrators; period and threshold as in the report. Sections: Summary, IncomeBySource, IncomeByMonth, " +
-                "GainDistribution, TopLivestream, TrainingEffect, Cooperative.")
+                "GainDistribution, TopLivestream, TopProduct, TrainingEffect, Cooperative.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem();
         group.MapGet(IncomeTrackingApiPaths.CountyExport, CountyAsync)
@@ -172,6 +172,11 @@ internal static class ExportsEndpoints
         foreach (var l in r.TopLivestreams)
         {
             yield return ["TopLivestream", l.Title ?? l.LivestreamId.ToString(), Number(l.SellerIncome)];
+        }
+
+        foreach (var p in r.TopProducts)
+        {
+            yield return ["TopProduct", p.Name, Number(p.SellerIncome)];
         }
 
         foreach (var t in r.TrainingEffect)

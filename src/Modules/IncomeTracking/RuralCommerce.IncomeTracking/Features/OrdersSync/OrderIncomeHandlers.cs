@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.IncomeTracking.Domain.Commission;
 using RuralCommerce.IncomeTracking.Domain.Ledger;
+using RuralCommerce.IncomeTracking.Domain.Months;
+using RuralCommerce.IncomeTracking.Domain.Rollups;
 using RuralCommerce.IncomeTracking.Features.Common;
 using RuralCommerce.IncomeTracking.Persistence;
 using RuralCommerce.Orders.Contracts;
@@ -35,9 +37,22 @@ internal sealed class OrderCompletedHandler(IncomeTrackingDbContext db, TimeProv
             }
 
             var percent = await Context.PercentOnAsync(seller.CooperativeId, day, cancellationToken);
+            var now = Clock.GetUtcNow();
             Context.LedgerEntries.Add(LedgerEntry.Sale(
                 NewId.Next(Clock), seller.SellerId, seller.CooperativeId, source, reference, seller.AmountFen, CommissionRate.On(seller.AmountFen, percent),
-                e.LivestreamId, e.Platform, day, Clock.GetUtcNow()));
+                e.LivestreamId, e.Platform, day, now));
+            foreach (var product in seller.Products ?? [])
+            {
+                var month = Month.Of(now);
+                var income = await Context.ProductIncomes.FindAsync([product.ProductId, month], cancellationToken);
+                if (income is null)
+                {
+                    income = ProductIncome.Start(product.ProductId, month, seller.CooperativeId);
+                    Context.ProductIncomes.Add(income);
+                }
+
+                income.Add(product.ProductName, product.AmountFen - CommissionRate.On(product.AmountFen, percent));
+            }
         }
     }
 }

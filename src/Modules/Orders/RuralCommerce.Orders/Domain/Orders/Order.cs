@@ -398,6 +398,15 @@ internal sealed class Order : AggregateRoot
             return (seller.Key.SellerId, seller.Key.CooperativeId, seller.Sum(l => l.LineTotalFen) - refunded);
         }).ToList();
 
+    /// <summary>What each of a seller's products earned: its lines' totals less what approved refunds gave back for it.</summary>
+    public IReadOnlyList<(Guid ProductId, string ProductName, long AmountFen)> ProductAmounts(Guid sellerId) =>
+        _lines.Where(l => l.SellerId == sellerId).GroupBy(l => l.ProductId).Select(product =>
+        {
+            var refunded = _refundRequests.Where(r => r.Status == RefundRequestStatus.Approved).SelectMany(r => r.Lines)
+                .Where(l => l.SellerId == sellerId && l.ProductId == product.Key).Sum(l => l.AmountFen);
+            return (product.Key, product.First().ProductName, product.Sum(l => l.LineTotalFen) - refunded);
+        }).ToList();
+
     private RefundRequest RefundRequest(Guid requestId) =>
         _refundRequests.SingleOrDefault(r => r.Id == requestId) ?? throw new NotFoundException("RefundRequest", requestId);
 

@@ -218,6 +218,36 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.SqlServer
                     b.ToTable("MonthlyIncomes", "income_tracking");
                 });
 
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Rollups.ProductIncome", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("ProductId", "Month");
+
+                    b.HasIndex("CooperativeId", "Month", "ProductId", "AmountFen");
+
+                    b.ToTable("ProductIncomes", "income_tracking");
+                });
+
             modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Cooperative", b =>
                 {
                     b.Property<Guid>("Id")

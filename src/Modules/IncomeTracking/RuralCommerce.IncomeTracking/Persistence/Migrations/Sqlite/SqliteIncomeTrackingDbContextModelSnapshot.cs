@@ -212,6 +212,36 @@ namespace RuralCommerce.IncomeTracking.Persistence.Migrations.Sqlite
                     b.ToTable("MonthlyIncomes", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Rollups.ProductIncome", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProductId", "Month");
+
+                    b.HasIndex("CooperativeId", "Month", "ProductId", "AmountFen");
+
+                    b.ToTable("ProductIncomes", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.IncomeTracking.Domain.Sellers.Cooperative", b =>
                 {
                     b.Property<Guid>("Id")
