@@ -60,10 +60,7 @@ internal static class BaselinesEndpoints
     internal static async Task<Ok<BaselineResponse>> GetAsync(
         Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (caller.MembershipIn(cooperativeId)?.MemberId != memberId && !caller.CanAdminister(cooperativeId))
-        {
-            throw new ForbiddenException("A member sees their own baseline; the cooperative's administrators see every member's.");
-        }
+        caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         await RequireMemberAsync(db, cooperativeId, memberId, cancellationToken);
         var inForce = await db.ForSellerAsync(memberId, Month.Of(clock.GetUtcNow()), cancellationToken);

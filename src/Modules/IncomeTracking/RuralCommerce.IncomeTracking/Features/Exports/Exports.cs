@@ -84,10 +84,7 @@ internal static class ExportsEndpoints
         Domain.Ledger.IncomeSource? wanted = string.IsNullOrWhiteSpace(source) ? null : errors.RequireName<Domain.Ledger.IncomeSource>(source, "source");
         errors.Require(from is null || to is null || from <= to, "to", "to must not be before from.");
         errors.ThrowIfAny();
-        if (caller.MembershipIn(cooperativeId)?.MemberId != memberId && !caller.CanAdminister(cooperativeId))
-        {
-            throw new ForbiddenException("A member exports their own ledger; the cooperative's administrators export every member's.");
-        }
+        caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.SellerId == memberId && e.CooperativeId == cooperativeId);
         entries = from is null ? entries : entries.Where(e => e.OccurredOn >= from);

@@ -49,10 +49,7 @@ internal static class GainsEndpoints
         var errors = new ValidationErrors();
         errors.Require(period is null || Period.TryParse(period, out span), "period", "period is yyyy-MM, yyyy-Qn (n from 1 to 4) or yyyy.");
         errors.ThrowIfAny();
-        if (caller.MembershipIn(cooperativeId)?.MemberId != memberId && !caller.CanAdminister(cooperativeId))
-        {
-            throw new ForbiddenException("A member sees their own gains; the cooperative's administrators see every member's.");
-        }
+        caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         // The seller's own rows by the primary key (seller, month); the cooperative is checked on the few rows read, so
         // SQLite never walks the cooperative's index instead.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.IncomeTracking.Domain.Ledger;
+using RuralCommerce.IncomeTracking.Features.Common;
 using RuralCommerce.IncomeTracking.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -41,10 +42,7 @@ internal static class LedgerEndpoints
         errors.Require(from is null || to is null || from <= to, "to", "to must not be before from.");
         var paging = PageRequest.From(page, pageSize);
         errors.ThrowIfAny();
-        if (caller.MembershipIn(cooperativeId)?.MemberId != memberId && !caller.CanAdminister(cooperativeId))
-        {
-            throw new ForbiddenException("A member sees their own ledger; the cooperative's administrators see every member's.");
-        }
+        caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.SellerId == memberId && e.CooperativeId == cooperativeId);
         if (from is not null)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.IncomeTracking.Domain.Ledger;
+using RuralCommerce.IncomeTracking.Features.Common;
 using RuralCommerce.IncomeTracking.Persistence;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Security;
@@ -63,7 +64,7 @@ internal static class ManualEntriesEndpoints
         errors.Require(request.OccurredOn is not null, "occurredOn", "occurredOn is required (yyyy-MM-dd).");
         var note = errors.OptionalText(request.Note, "note", 200);
         errors.ThrowIfAny();
-        RequireOwnOrAdministered(caller, cooperativeId, memberId);
+        caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         var now = clock.GetUtcNow();
         var entry = LedgerEntry.Manual(NewId.Next(clock), memberId, cooperativeId, source, amount.ToFen(), note, request.OccurredOn!.Value, now);
@@ -79,7 +80,7 @@ internal static class ManualEntriesEndpoints
         var errors = new ValidationErrors();
         var note = errors.OptionalText(request.Note, "note", 200);
         errors.ThrowIfAny();
-        RequireOwnOrAdministered(caller, cooperativeId, memberId);
+        caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         var entry = await db.LedgerEntries.AsNoTracking()
                         .SingleOrDefaultAsync(e => e.Id == entryId && e.SellerId == memberId && e.CooperativeId == cooperativeId, cancellationToken)
@@ -95,14 +96,6 @@ internal static class ManualEntriesEndpoints
         db.LedgerEntries.Add(reversal);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Ledger, cooperativeId, memberId), reversal.ToResponse());
-    }
-
-    private static void RequireOwnOrAdministered(ClaimsPrincipal caller, Guid cooperativeId, Guid memberId)
-    {
-        if (caller.MembershipIn(cooperativeId)?.MemberId != memberId && !caller.CanAdminister(cooperativeId))
-        {
-            throw new ForbiddenException("A member records their own income; the cooperative's administrators record anyone's.");
-        }
     }
 
     private static ManualEntryResponse ToResponse(this LedgerEntry e) =>

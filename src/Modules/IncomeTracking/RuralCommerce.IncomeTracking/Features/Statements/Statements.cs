@@ -165,10 +165,7 @@ internal static class StatementsEndpoints
     internal static async Task<Ok<IReadOnlyList<StatementResponse>>> ListMineAsync(
         Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, IncomeTrackingDbContext db, CancellationToken cancellationToken)
     {
-        if (caller.MembershipIn(cooperativeId)?.MemberId != memberId && !caller.CanAdminister(cooperativeId))
-        {
-            throw new ForbiddenException("A member sees their own statements; the cooperative's administrators see every member's.");
-        }
+        caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         var statements = await db.Statements.AsNoTracking().Where(s => s.SellerId == memberId && s.CooperativeId == cooperativeId)
             .OrderByDescending(s => s.Month).Take(60).ToListAsync(cancellationToken);
