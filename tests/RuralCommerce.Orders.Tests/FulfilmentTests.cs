@@ -144,6 +144,27 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         var month = RuralCommerce.IncomeTracking.Domain.Months.Month.Label(RuralCommerce.IncomeTracking.Domain.Months.Month.Of(DateTimeOffset.UtcNow));
         var impact = await f.Admin.Http.GetFromJsonAsync<JsonElement>(IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.Impact, f.CooperativeId) + $"?period={month}");
         Assert.Equal([86.45m, 35.05m], impact.GetProperty("topProducts").EnumerateArray().Select(p => p.GetProperty("sellerIncome").GetDecimal()));
+
+        // Once the month has closed (the host's clock moved to the next month), its statements show the same net amounts.
+        var thisMonth = RuralCommerce.IncomeTracking.Domain.Months.Month.Of(DateTimeOffset.UtcNow);
+        factory.Clock.Offset = RuralCommerce.IncomeTracking.Domain.Months.Month.Start(thisMonth + 1) - DateTimeOffset.UtcNow + TimeSpan.FromHours(1);
+        try
+        {
+            var statementsUrl = IncomeTrackingApiPaths.Url(IncomeTrackingApiPaths.StatementsOfMonth, f.CooperativeId, month);
+            using var generated = await f.Admin.Http.PostAsync(new Uri(statementsUrl, UriKind.Relative), null);
+            Assert.Equal(HttpStatusCode.OK, generated.StatusCode);
+            var statements = await f.Admin.Http.GetFromJsonAsync<JsonElement>(statementsUrl);
+            Assert.Equal(
+                new[] { (f.WineSellerId, 91.00m, 4.55m, 86.45m), (f.RiceSellerId, 36.90m, 1.85m, 35.05m) }.OrderBy(s => s.Item1),
+                statements.GetProperty("items").EnumerateArray()
+                    .Select(s => (s.GetProperty("sellerId").GetGuid(), s.GetProperty("shopGross").GetDecimal(), s.GetProperty("commission").GetDecimal(),
+                        s.GetProperty("netPayable").GetDecimal()))
+                    .OrderBy(s => s.Item1));
+        }
+        finally
+        {
+            factory.Clock.Offset = TimeSpan.Zero;
+        }
     }
 
     [Fact]

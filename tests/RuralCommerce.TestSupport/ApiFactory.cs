@@ -41,6 +41,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Configuration a derived factory changes (e.g. a strict rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>The host's clock: the system's unless a test moves it (and puts it back).</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>A client whose every answer is checked against the OpenAPI document (an undocumented answer fails the test).</summary>
     public new HttpClient CreateClient() => CreateClient(ClientOptions);
 
@@ -114,6 +117,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => services
+            .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IStartupFilter, ClientAddressFromHeader>()
             .AddSingleton(Probe)
             .AddSingleton<ISmsSender>(Sms)

@@ -45,10 +45,7 @@ internal static class GainsEndpoints
     {
         var now = clock.GetUtcNow();
         var current = Month.Of(now);
-        var span = new Period(current - (current % 12), current - (current % 12) + 11);
-        var errors = new ValidationErrors();
-        errors.Require(period is null || Period.TryParse(period, out span), "period", "period is yyyy-MM, yyyy-Qn (n from 1 to 4) or yyyy.");
-        errors.ThrowIfAny();
+        var (span, label) = ImpactRequest.ReadPeriod(period, clock);
         caller.RequireOwnOrAdministered(cooperativeId, memberId);
 
         // The seller's own rows by the primary key (seller, month); the cooperative is checked on the few rows read, so
@@ -65,7 +62,7 @@ internal static class GainsEndpoints
         long? baselineFen = baseline is null ? null : baseline.MonthlyFen * compared;
         long? gainFen = baselineFen is null || compared == 0 ? null : comparedIncome - baselineFen;
         return TypedResults.Ok(new GainsResponse(
-            period ?? Month.FirstDay(span.First).Year.ToString(CultureInfo.InvariantCulture),
+            label,
             Month.FirstDay(span.First), Month.FirstDay(span.Last + 1).AddDays(-1), compared,
             Yuan.Of(sums.Sum(s => s.IncomeFen)), Yuan.Of(sums.Sum(s => s.SubsidyFen)),
             baseline is null ? null : new BaselineUsed(baseline.Kind.ToString(), Yuan.Of(baseline.MonthlyFen), baseline.Version, baseline.Year,
