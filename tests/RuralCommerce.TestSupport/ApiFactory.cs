@@ -105,6 +105,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", _data.Path);
         builder.UseSetting("Jwt:SigningKey", Convert.ToBase64String(KeyBytes));
         builder.UseSetting("Outbox:MaxAttempts", "2");
+        builder.UseSetting("Backup:Enabled", "false");
         builder.UseSetting("Outbox:RetryBaseDelay", "00:00:00.010");
         builder.UseSetting("Outbox:IdlePollInterval", "00:00:00.200");
         builder.UseSetting("Access:CredentialRateLimit:PermitLimit", "100000");

@@ -13,7 +13,9 @@ using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.Training;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// `backup` and `restore` run instead of serving (README, Running in production).
+var command = HostCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command?.HostArguments ?? args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 builder.Services.AddSharedInfrastructure(builder.Configuration);
@@ -38,6 +40,10 @@ foreach (var module in modules)
 builder.Services.AddWebApp(modules);
 
 var app = builder.Build();
+if (command is not null)
+{
+    return await command.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
 
 // Settings that would make the host unsafe (no SMS gateway outside Development, …) stop it before it touches data.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
@@ -75,6 +81,7 @@ foreach (var module in modules)
 app.MapWebApp();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Shared.Infrastructure.Files;
 using RuralCommerce.Shared.Infrastructure.Messaging;
+using RuralCommerce.Shared.Infrastructure.Operations;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -35,6 +36,14 @@ public static class SharedInfrastructureRegistration
         // Not AddHostedService: it de-duplicates by the factory's return type, and both of these return a BackgroundService.
         services.AddSingleton<IHostedService>(provider => WhenDispatching<OutboxDispatcher>(provider));
         services.AddSingleton<IHostedService>(provider => WhenDispatching<MessageRetention>(provider));
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.SectionName));
+        services.AddSingleton<DataBackup>();
+        services.AddSingleton<ScheduledBackups>();
+        services.AddSingleton<IHostedService>(provider =>
+            provider.GetRequiredService<IOptions<BackupOptions>>().Value.Enabled
+            && provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite
+                ? provider.GetRequiredService<ScheduledBackups>()
+                : new IdleHostedService());
         services.AddSingleton<SqliteStatistics>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<SqliteStatistics>());
 
