@@ -58,7 +58,7 @@ public sealed class BackupRestoreTests
         Assert.True(await MissingMemberJoinedAsync(restoredFolder.Path) > 0, "the backup's copies were taken at different moments");
         Assert.True(await CountAsync(restoredFolder.Path, "cooperatives.db", "SELECT COUNT(*) FROM OutboxMessages WHERE ProcessedAt IS NULL") > 0);
 
-        await using (var restored = new HostWith(new Dictionary<string, string> { ["Database:DataDirectory"] = restoredFolder.Path }))
+        await using (var restored = new ConfiguredHost(new Dictionary<string, string> { ["Database:DataDirectory"] = restoredFolder.Path }))
         {
             await Eventually.HoldsAsync(async () => await PendingAsync(restored) == 0, "every outbox is delivered after the restore", TimeSpan.FromSeconds(30));
             Assert.Equal(0, await MissingMemberJoinedAsync(restoredFolder.Path));
@@ -102,7 +102,7 @@ public sealed class BackupRestoreTests
     public async Task The_scheduled_backup_runs_when_due_and_keeps_the_newest()
     {
         using var backups = new TempDirectory();
-        await using var host = new HostWith(new Dictionary<string, string> { ["Backup:Directory"] = backups.Path, ["Backup:Keep"] = "2" });
+        await using var host = new ConfiguredHost(new Dictionary<string, string> { ["Backup:Directory"] = backups.Path, ["Backup:Keep"] = "2" });
         _ = host.CreateClient();
         var scheduled = host.Services.GetRequiredService<ScheduledBackups>();
         try
@@ -131,11 +131,6 @@ public sealed class BackupRestoreTests
     {
         Directory.CreateDirectory(Path.Combine(host.DataDirectory, "files", "ab"));
         await File.WriteAllBytesAsync(Path.Combine(host.DataDirectory, "files", "ab", "photo.jpg"), [0xFF, 0xD8, 0xFF]);
-    }
-
-    private sealed class HostWith(IReadOnlyDictionary<string, string> settings) : ApiFactory
-    {
-        protected override IReadOnlyDictionary<string, string> Settings { get; } = settings;
     }
 
     private static Task<long> MissingMemberJoinedAsync(string dataDirectory) => CountAsync(

@@ -7,6 +7,7 @@ using RuralCommerce.IncomeTracking;
 using RuralCommerce.Orders;
 using RuralCommerce.Shared.Infrastructure;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
+using RuralCommerce.Shared.Infrastructure.Observability;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -17,6 +18,7 @@ using Scalar.AspNetCore;
 var command = HostCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command?.HostArguments ?? args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.AddHostTelemetry();
 
 builder.Services.AddSharedInfrastructure(builder.Configuration);
 builder.Services.AddRuralCommerceSecurity(builder.Configuration);
@@ -51,6 +53,7 @@ await app.Services.InitializeModulesAsync();
 
 // Routing first, as the host does by default: the body limit and idempotency read the endpoint's metadata.
 app.UseRouting();
+app.UseMetricsForScrapersOnly();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
@@ -71,6 +74,7 @@ app.UseRateLimiter();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapHostHealth();
+app.MapMetrics();
 app.MapOutboxOperations();
 
 foreach (var module in modules)

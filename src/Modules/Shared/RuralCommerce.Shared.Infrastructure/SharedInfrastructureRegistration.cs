@@ -6,10 +6,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RuralCommerce.Shared.Infrastructure.Files;
 using RuralCommerce.Shared.Infrastructure.Messaging;
+using RuralCommerce.Shared.Infrastructure.Observability;
 using RuralCommerce.Shared.Infrastructure.Operations;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Persistence;
@@ -44,6 +46,16 @@ public static class SharedInfrastructureRegistration
             && provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite
                 ? provider.GetRequiredService<ScheduledBackups>()
                 : new IdleHostedService());
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName));
+        services.AddSingleton<OutboxMonitor>();
+        services.AddSingleton<IHealthCheckPublisher, ReadinessMetrics>();
+        services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(5);
+            options.Period = TimeSpan.FromSeconds(15);
+            options.Predicate = check => check.Tags.Contains(HealthTags.Ready);
+        });
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<OutboxMonitor>());
         services.AddSingleton<SqliteStatistics>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<SqliteStatistics>());
 

@@ -25,6 +25,12 @@ public abstract record IntegrationEvent : IIntegrationEvent
     public DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>
+    /// The W3C trace context of the request that published the event (stamped by the outbox): its delivery is traced
+    /// as part of that request's trace, so an operator can follow a placed order to the ledger entry it produced.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>
     /// Events with the same key are delivered one after another in the order they occurred, on any number of hosts,
     /// and a parked one holds back the later ones of its key (only those). Usually the aggregate the event is about,
     /// e.g. <c>member:{MemberId}</c>. Null: the event need not wait for any other.

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RuralCommerce.Shared.Infrastructure.Observability;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.SharedKernel;
@@ -190,6 +191,7 @@ internal sealed class IdempotencyFilter<TContext>(TContext db, TimeProvider cloc
         }
 
         http.Response.Headers[Idempotency.ReplayedHeaderName] = "true";
+        Telemetry.IdempotentReplays.Add(1);
         return earlier.ResponseBody is null
             ? Results.StatusCode(earlier.StatusCode)
             : Results.Content(earlier.ResponseBody, "application/json", Encoding.UTF8, earlier.StatusCode);

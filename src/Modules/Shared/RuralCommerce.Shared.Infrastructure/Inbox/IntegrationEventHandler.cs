@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Shared.Infrastructure.Observability;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.SharedKernel;
 
@@ -22,16 +24,40 @@ public abstract class IntegrationEventHandler<TEvent, TContext>(TContext context
     public async Task Handle(TEvent notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        if (await AlreadyHandledAsync(notification.EventId, cancellationToken))
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "handled";
+        try
         {
-            return;
-        }
+            if (await AlreadyHandledAsync(notification.EventId, cancellationToken))
+            {
+                outcome = "duplicate";
+                return;
+            }
 
+            outcome = await ApplyAsync(notification, cancellationToken) ? "handled" : "duplicate";
+        }
+        catch
+        {
+            outcome = "failed";
+            throw;
+        }
+        finally
+        {
+            Telemetry.InboxHandling.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new("module", GetType().Namespace?.Split('.').ElementAtOrDefault(1)), new("handler", GetType().Name), new("outcome", outcome));
+        }
+    }
+
+    /// <summary>True when this delivery applied the event; false when another delivery of it committed first.</summary>
+    private async Task<bool> ApplyAsync(TEvent notification, CancellationToken cancellationToken)
+    {
         try
         {
             await HandleAsync(notification, cancellationToken);
             Context.InboxMessages.Add(new InboxMessage(notification.EventId, HandlerName, Clock.GetUtcNow()));
             await Context.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch
         {
@@ -42,6 +68,7 @@ public abstract class IntegrationEventHandler<TEvent, TContext>(TContext context
             }
 
             // Another delivery of the same event committed first; its changes stand, ours were rolled back.
+            return false;
         }
     }
 

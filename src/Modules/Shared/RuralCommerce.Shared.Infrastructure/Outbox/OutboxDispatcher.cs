@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
+using System.Text.Json;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using RuralCommerce.Shared.Infrastructure.Observability;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 
 namespace RuralCommerce.Shared.Infrastructure.Outbox;
@@ -252,15 +255,21 @@ public sealed partial class OutboxDispatcher : BackgroundService
     /// <summary>Publishes one message; parks it when it keeps failing. True when it was delivered.</summary>
     private async Task<bool> DeliverAsync(ModuleDatabase database, OutboxMessage message, Guid claimToken, CancellationToken cancellationToken)
     {
+        using var span = StartDeliverySpan(database, message);
         var failure = message.Deliveries > _options.MaxAttempts
             ? new InvalidOperationException(
                 $"Claimed {message.Deliveries} times without completing: a host may have stopped while delivering it.")
             : await PublishAsync(message, cancellationToken);
 
+        var eventType = ShortTypeName(message.Type);
         if (failure is null)
         {
+            Telemetry.OutboxDelivered.Add(1, new("module", database.Module), new("event", eventType));
             return true;
         }
+
+        Telemetry.OutboxParked.Add(1, new("module", database.Module), new("event", eventType));
+        span?.SetStatus(ActivityStatusCode.Error, failure.Message);
 
         await using var scope = _scopes.CreateAsyncScope();
         var now = _clock.GetUtcNow();
@@ -296,6 +305,36 @@ public sealed partial class OutboxDispatcher : BackgroundService
         {
             return exception;
         }
+    }
+
+    /// <summary>A span in the publishing request's trace (the event carries its context), so its handlers' work joins it.</summary>
+    private static Activity? StartDeliverySpan(ModuleDatabase database, OutboxMessage message)
+    {
+        if (!Telemetry.Outbox.HasListeners())
+        {
+            return null;
+        }
+
+        var traceParent = TraceParentOf(message.Payload);
+        var parent = traceParent is not null && ActivityContext.TryParse(traceParent, null, out var context) ? context : default;
+        var span = Telemetry.Outbox.StartActivity($"deliver {ShortTypeName(message.Type)}", ActivityKind.Consumer, parent);
+        span?.SetTag("messaging.system", "outbox");
+        span?.SetTag("messaging.message.id", message.Id);
+        span?.SetTag("ruralcommerce.module", database.Module);
+        return span;
+    }
+
+    private static string? TraceParentOf(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty("traceParent", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    }
+
+    // "RuralCommerce.Orders.Contracts.OrderPlacedIntegrationEvent, RuralCommerce.Orders.Contracts" → "OrderPlacedIntegrationEvent"
+    private static string ShortTypeName(string type)
+    {
+        var name = type.Split(',')[0];
+        return name[(name.LastIndexOf('.') + 1)..];
     }
 
     private static ModuleDbContext Resolve(AsyncServiceScope scope, ModuleDatabase database) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,7 +46,12 @@ public sealed class OutboxMessage
 
     internal static OutboxMessage From(IntegrationEvent integrationEvent, DateTimeOffset occurredAt)
     {
-        var stamped = integrationEvent with { EventId = Guid.CreateVersion7(occurredAt), OccurredAt = occurredAt };
+        var stamped = integrationEvent with
+        {
+            EventId = Guid.CreateVersion7(occurredAt),
+            OccurredAt = occurredAt,
+            TraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null,
+        };
         var type = stamped.GetType();
         return new OutboxMessage
         {

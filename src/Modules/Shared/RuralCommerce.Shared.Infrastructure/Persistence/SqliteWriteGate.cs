@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using RuralCommerce.Shared.Infrastructure.Observability;
 
 namespace RuralCommerce.Shared.Infrastructure.Persistence;
 
@@ -11,7 +12,7 @@ namespace RuralCommerce.Shared.Infrastructure.Persistence;
 /// so only another process's writers ever meet the busy handler. A write transaction holds the gate from BEGIN to
 /// COMMIT or ROLLBACK; a write outside a transaction holds it for its one statement.
 /// </summary>
-public sealed class SqliteWriteGate(TimeSpan maxWait)
+public sealed class SqliteWriteGate(string module, TimeSpan maxWait)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _waitTicks;
@@ -53,7 +54,9 @@ public sealed class SqliteWriteGate(TimeSpan maxWait)
     private void Count(long started, bool entered)
     {
         var now = Stopwatch.GetTimestamp();
-        Interlocked.Add(ref _waitTicks, Stopwatch.GetElapsedTime(started, now).Ticks);
+        var waited = Stopwatch.GetElapsedTime(started, now);
+        Interlocked.Add(ref _waitTicks, waited.Ticks);
+        Telemetry.WriteGateWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("module", module));
         if (entered)
         {
             _enteredAt = now;
@@ -67,7 +70,7 @@ public sealed class SqliteWriteGates
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteWriteGate> _gates = new();
 
-    public SqliteWriteGate For(string module, TimeSpan maxWait) => _gates.GetOrAdd(module, _ => new SqliteWriteGate(maxWait));
+    public SqliteWriteGate For(string module, TimeSpan maxWait) => _gates.GetOrAdd(module, _ => new SqliteWriteGate(module, maxWait));
 
     public IReadOnlyDictionary<string, SqliteWriteGate> All => _gates;
 }

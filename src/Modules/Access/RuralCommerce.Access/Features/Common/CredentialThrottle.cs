@@ -73,12 +73,15 @@ internal sealed class CredentialThrottle : IDisposable
     public void RecordPasswordFailure(PhoneNumber phone, string clientAddress)
     {
         _failuresPerPhone.AttemptAcquire(phone.Value).Dispose();
-        RecordCodeFailure(phone, clientAddress);
+        RecordFailure(phone, clientAddress, "password");
     }
 
     /// <summary>A wrong code; the failure that starts a lock-out answers 429 at once.</summary>
-    public void RecordCodeFailure(PhoneNumber phone, string clientAddress)
+    public void RecordCodeFailure(PhoneNumber phone, string clientAddress) => RecordFailure(phone, clientAddress, "code");
+
+    private void RecordFailure(PhoneNumber phone, string clientAddress, string credential)
     {
+        AccessMetrics.SignInFailed(credential);
         var streak = Streak(phone, clientAddress, create: true)!;
         TimeSpan? lockedFor;
         lock (streak)
@@ -89,6 +92,7 @@ internal sealed class CredentialThrottle : IDisposable
 
         if (lockedFor is { } wait)
         {
+            AccessMetrics.LockedOut();
             throw new TooManyAttemptsException(LockedMessage, wait);
         }
     }

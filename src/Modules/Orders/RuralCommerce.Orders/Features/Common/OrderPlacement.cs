@@ -78,6 +78,7 @@ internal static class OrderPlacement
                 await writes.CommitAsync(cancellationToken);
             }
 
+            OrdersMetrics.OrderPlaced(live is not null);
             return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
         }
     }
@@ -122,6 +123,7 @@ internal static class OrderPlacement
 
         if (shortLines.Count > 0)
         {
+            OrdersMetrics.OrderRejected("stock");
             throw new ConflictException("InsufficientStock", "Some lines cannot be met from the stock left.",
                 new Dictionary<string, object?> { ["shortLines"] = shortLines });
         }
@@ -148,6 +150,7 @@ internal static class OrderPlacement
 
         if (overCap.Count > 0)
         {
+            OrdersMetrics.OrderRejected("livestream-cap");
             throw new ConflictException("LivestreamCapReached", "Some lines are over what this livestream sells of them.",
                 new Dictionary<string, object?> { ["shortLines"] = overCap });
         }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RuralCommerce.TestSupport;
+
+/// <summary>The test host with some settings of the test's own (a data folder, a metrics token…).</summary>
+public class ConfiguredHost(IReadOnlyDictionary<string, string> settings) : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = settings;
+}
+
+/// <summary>The test host on a real Kestrel socket, for clients outside the process (Prometheus, nginx).</summary>
+public sealed class KestrelHost : ConfiguredHost
+{
+    public KestrelHost(IReadOnlyDictionary<string, string> settings, string listenAddress = "127.0.0.1", int port = 0)
+        : base(settings) =>
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Parse(listenAddress), port));
+
+    /// <summary>Starts the server; the address it listens on, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        ClientOptions.BaseAddress = address;
+        return address;
+    }
+}
