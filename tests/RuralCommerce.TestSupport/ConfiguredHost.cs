@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +14,27 @@ public class ConfiguredHost(IReadOnlyDictionary<string, string> settings) : ApiF
 /// <summary>The test host on a real Kestrel socket, for clients outside the process (Prometheus, nginx).</summary>
 public sealed class KestrelHost : ConfiguredHost
 {
-    public KestrelHost(IReadOnlyDictionary<string, string> settings, string listenAddress = "127.0.0.1", int port = 0)
-        : base(settings) =>
-        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Parse(listenAddress), port));
+    private readonly string? _environment;
+
+    /// <param name="environment">Production, say, to see what production serves (HSTS, static files' caching).</param>
+    public KestrelHost(IReadOnlyDictionary<string, string> settings, string? environment = null)
+        : base(settings)
+    {
+        _environment = environment;
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (_environment is not null)
+        {
+            builder.UseEnvironment(_environment);
+            // Outside Development the host refuses to start without scheduled backups.
+            builder.UseSetting("Backup:Enabled", "true");
+            builder.UseSetting("Backup:Directory", Path.Combine(DataDirectory, "backups"));
+        }
+    }
 
     /// <summary>Starts the server; the address it listens on, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Start()

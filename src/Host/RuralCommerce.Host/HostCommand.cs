@@ -4,7 +4,7 @@ namespace RuralCommerce.Host;
 
 /// <summary>
 /// The operator's commands the host binary runs instead of serving: <c>backup --to DIR</c>,
-/// <c>restore --from DIR --data NEWDIR</c>. Every other argument is configuration, as when serving.
+/// <c>restore --from DIR --data NEWDIR</c>, <c>check-config</c>. Every other argument is configuration, as when serving.
 /// </summary>
 internal sealed record HostCommand(string Name, IReadOnlyDictionary<string, string> Options, string[] HostArguments)
 {
@@ -12,6 +12,7 @@ internal sealed record HostCommand(string Name, IReadOnlyDictionary<string, stri
     {
         ["backup"] = ["--to"],
         ["restore"] = ["--from", "--data"],
+        ["check-config"] = [],
     };
 
     public static HostCommand? Parse(string[] args)
@@ -49,8 +50,14 @@ internal sealed record HostCommand(string Name, IReadOnlyDictionary<string, stri
         var missing = Commands[Name].Where(option => !Options.ContainsKey(option)).ToList();
         if (missing.Count > 0)
         {
-            await output.WriteLineAsync($"{Name}: missing {string.Join(", ", missing)}. Usage: backup --to DIR | restore --from DIR --data NEWDIR");
+            await output.WriteLineAsync(
+                $"{Name}: missing {string.Join(", ", missing)}. Usage: backup --to DIR | restore --from DIR --data NEWDIR | check-config");
             return 2;
+        }
+
+        if (Name == "check-config")
+        {
+            return await CheckConfigurationAsync(services.GetRequiredService<ConfigurationCheck>(), output, cancellationToken);
         }
 
         var backup = services.GetRequiredService<DataBackup>();
@@ -65,6 +72,21 @@ internal sealed record HostCommand(string Name, IReadOnlyDictionary<string, stri
             await output.WriteLineAsync($"{Name}: {exception.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> CheckConfigurationAsync(ConfigurationCheck check, TextWriter output, CancellationToken cancellationToken)
+    {
+        var findings = await check.RunAsync(cancellationToken);
+        foreach (var finding in findings.OrderByDescending(f => f.IsProblem))
+        {
+            await output.WriteLineAsync($"{(finding.IsProblem ? "PROBLEM" : "note   ")}  {finding.Text}");
+        }
+
+        var problems = findings.Count(f => f.IsProblem);
+        await output.WriteLineAsync(problems == 0
+            ? "Configuration fit for production."
+            : $"{problems} problem(s): the host will refuse to start outside Development until they are fixed.");
+        return problems == 0 ? 0 : 1;
     }
 
     private static async Task<int> BackupAsync(DataBackup backup, string target, TextWriter output, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using RuralCommerce.Orders;
 using RuralCommerce.Shared.Infrastructure;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
 using RuralCommerce.Shared.Infrastructure.Observability;
+using RuralCommerce.Shared.Infrastructure.Operations;
 using RuralCommerce.Shared.Infrastructure.Outbox;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
@@ -49,9 +50,16 @@ if (command is not null)
 
 // Settings that would make the host unsafe (no SMS gateway outside Development, …) stop it before it touches data.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
+if (!app.Environment.IsDevelopment())
+{
+    await app.Services.GetRequiredService<ConfigurationCheck>().EnsureValidAsync(CancellationToken.None);
+}
+
 await app.Services.InitializeModulesAsync();
 
-// Routing first, as the host does by default: the body limit and idempotency read the endpoint's metadata.
+// The client's real address first (from a configured proxy only), then routing, as the host does by default: the body
+// limit and idempotency read the endpoint's metadata.
+app.UseForwardedHeadersFromKnownProxies();
 app.UseRouting();
 app.UseMetricsForScrapersOnly();
 app.UseSecurityHeaders();

@@ -40,12 +40,14 @@ public static class SharedInfrastructureRegistration
         services.AddSingleton<IHostedService>(provider => WhenDispatching<MessageRetention>(provider));
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.SectionName));
         services.AddSingleton<DataBackup>();
+        services.AddSingleton<ConfigurationCheck>();
         services.AddSingleton<ScheduledBackups>();
         services.AddSingleton<IHostedService>(provider =>
             provider.GetRequiredService<IOptions<BackupOptions>>().Value.Enabled
             && provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite
                 ? provider.GetRequiredService<ScheduledBackups>()
                 : new IdleHostedService());
+        services.AddOptions<ReverseProxyOptions>().Bind(configuration.GetSection(ReverseProxyOptions.SectionName));
         services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.SectionName));
         services.AddSingleton<OutboxMonitor>();
         services.AddSingleton<IHealthCheckPublisher, ReadinessMetrics>();

@@ -1,0 +1,59 @@
+using RuralCommerce.TestSupport;
+using Xunit;
+
+namespace RuralCommerce.Host.Tests;
+
+/// <summary><c>RuralCommerce.Host check-config</c> as an operator runs it before the first start (the systemd unit does too).</summary>
+public sealed class CheckConfigTests
+{
+    [Fact]
+    public async Task A_production_configuration_with_everything_in_place_passes()
+    {
+        using var data = new TempDirectory();
+        var (exitCode, output) = await CheckConfigAsync(
+            "--Jwt:SigningKey", Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 5 + 1)).ToArray()),
+            "--Sms:Provider", "Http", "--Sms:Http:Endpoint", "https://sms.example.cn/send", "--Sms:Http:ApiKey", "key",
+            "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Directory", Path.Combine(data.Path, "backups"),
+            "--Metrics:ScrapeToken", "token", "--ReverseProxy:KnownProxies:0", "127.0.0.1");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Configuration fit for production.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PROBLEM", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_problem_of_a_bad_configuration_is_listed_and_the_exit_code_says_so()
+    {
+        using var data = new TempDirectory();
+        var (exitCode, output) = await CheckConfigAsync(
+            "--Jwt:SigningKey", "password-password-password-password!",
+            "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Enabled", "false");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("PROBLEM  Jwt:SigningKey is not random", output, StringComparison.Ordinal);
+        Assert.Contains("PROBLEM  No SMS gateway", output, StringComparison.Ordinal);
+        Assert.Contains("PROBLEM  Backups are not scheduled", output, StringComparison.Ordinal);
+        Assert.Contains("note     Metrics are closed", output, StringComparison.Ordinal);
+        Assert.Contains("3 problem(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_production_host_with_problems_refuses_to_start_and_names_them()
+    {
+        using var data = new TempDirectory();
+        var (exitCode, output) = await RealServers.RunAsync(
+            "dotnet", HostDll, "--environment", "Production", "--urls", "http://127.0.0.1:0",
+            "--Jwt:SigningKey", Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 5 + 1)).ToArray()),
+            "--Sms:Provider", "Http", "--Sms:Http:Endpoint", "https://sms.example.cn/send", "--Sms:Http:ApiKey", "key",
+            "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Enabled", "false");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Backups are not scheduled", output, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(Path.Combine(data.Path, "data")) ? Directory.GetFiles(Path.Combine(data.Path, "data"), "*.db") : []);
+    }
+
+    private static string HostDll => Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll");
+
+    private static Task<(int ExitCode, string Output)> CheckConfigAsync(params string[] arguments) =>
+        RealServers.RunAsync("dotnet", [HostDll, "check-config", "--environment", "Production", .. arguments]);
+}
