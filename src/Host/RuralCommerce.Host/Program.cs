@@ -3,6 +3,7 @@ using RuralCommerce.Access;
 using RuralCommerce.Catalog;
 using RuralCommerce.Cooperatives;
 using RuralCommerce.Host;
+using RuralCommerce.Host.Demo;
 using RuralCommerce.IncomeTracking;
 using RuralCommerce.Orders;
 using RuralCommerce.Shared.Infrastructure;
@@ -15,9 +16,12 @@ using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.Training;
 using Scalar.AspNetCore;
 
-// `backup` and `restore` run instead of serving (README, Running in production).
+// `backup`, `restore` and `check-config` run instead of serving (README, Running in production); `--demo` fills a fresh
+// data folder with the platform's story first (README, Try it).
 var command = HostCommand.Parse(args);
-var builder = WebApplication.CreateBuilder(command?.HostArguments ?? args);
+var (demo, hostArguments) = DemoMode.Parse(command?.HostArguments ?? args);
+var builder = WebApplication.CreateBuilder(hostArguments);
+demo |= builder.Configuration.GetValue<bool>("Demo:Enabled");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddHostTelemetry();
 
@@ -41,6 +45,19 @@ foreach (var module in modules)
 }
 
 builder.Services.AddWebApp(modules);
+var demoSecrets = demo ? DemoSecrets.Generate() : null;
+if (demoSecrets is not null)
+{
+    try
+    {
+        DemoMode.Configure(builder, demoSecrets);
+    }
+    catch (DemoRefusedException refused)
+    {
+        Console.Error.WriteLine(refused.Message);
+        return 1;
+    }
+}
 
 var app = builder.Build();
 if (command is not null)
@@ -92,7 +109,15 @@ foreach (var module in modules)
 
 app.MapWebApp();
 
-await app.RunAsync();
+if (demoSecrets is null)
+{
+    await app.RunAsync();
+    return 0;
+}
+
+await app.StartAsync();
+await DemoMode.FillAsync(app, demoSecrets);
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>Entry point; public so that tests can host it with WebApplicationFactory.</summary>
