@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -175,19 +174,6 @@ public sealed class BackupRestoreTests
     }
 
     /// <summary>The host binary as an operator runs it.</summary>
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments) =>
+        RealServers.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll"), .. arguments]);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -151,8 +152,24 @@ public sealed class StoryTests(StoryHost host) : IClassFixture<StoryHost>
         Assert.Equal("玉米芯种香菇", effect.GetProperty("topic").GetString());
         Assert.Equal(Outcome.TrainedSellers.Count, effect.GetProperty("trained").GetInt32());
         Assert.True(effect.GetProperty("differenceInDifferences").GetDecimal() > 0, effect.ToString());
+
+        // The table, month by month from what the story sold (a one-month window): the untrained are every other member.
+        var course = DateOnly.ParseExact(Outcome.TrainingMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var before = course.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var after = course.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var untrained = StoryScale.Small.GuizhouMembers - Outcome.TrainedSellers.Count;
+        decimal Income(Guid seller, string month) => Outcome.NetIncomeBySellerAndMonth.GetValueOrDefault((seller, month));
+        decimal UntrainedTotal(string month) => guizhouSellers.Except(Outcome.TrainedSellers).Sum(s => Income(s, month));
+        Assert.Equal(untrained, effect.GetProperty("untrained").GetInt32());
+        AssertMoney(Outcome.TrainedSellers.Average(s => Income(s, before)), effect.GetProperty("trainedBeforeMean").GetDecimal());
+        AssertMoney(Outcome.TrainedSellers.Average(s => Income(s, after)), effect.GetProperty("trainedAfterMean").GetDecimal());
+        AssertMoney(UntrainedTotal(before) / untrained, effect.GetProperty("untrainedBeforeMean").GetDecimal());
+        AssertMoney(UntrainedTotal(after) / untrained, effect.GetProperty("untrainedAfterMean").GetDecimal());
         Assert.Equal(StoryScale.Small.Finishers, Outcome.Certificates);
     }
+
+    private static void AssertMoney(decimal expected, decimal actual) =>
+        Assert.True(Math.Abs(expected - actual) <= 0.01m, $"expected ¥{expected:0.00##}, the report says ¥{actual}");
 
     [Fact]
     public async Task After_the_story_every_page_of_every_role_answers_200_for_that_role()
@@ -190,4 +207,60 @@ public sealed class DemoCommandTests
         Assert.Contains("--demo --Database:DataDirectory", output, StringComparison.Ordinal);
         Assert.Equal("someone's data", await File.ReadAllTextAsync(Path.Combine(data.Path, "cooperatives.db")));
     }
+}
+
+/// <summary>The real <c>--demo</c> at full size, as the README tells a newcomer to run it; alone, as it takes a minute.</summary>
+[Collection(nameof(RealServers))]
+public sealed partial class FullDemoTests
+{
+    [Fact]
+    public async Task The_demo_fills_a_fresh_folder_prints_every_roles_account_and_each_can_open_its_start_page()
+    {
+        using var data = new TempDirectory();
+        var port = RealServers.FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+                 {
+                     Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll"), "--demo", "--environment", "Development",
+                     "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory", Path.Combine(data.Path, "data"),
+                     "--Logging:LogLevel:Default", "Warning",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var demo = Process.Start(start)!;
+        demo.OutputDataReceived += (_, line) => { if (line.Data is { } text) lines.Enqueue(text); };
+        demo.ErrorDataReceived += (_, line) => { if (line.Data is { } text) lines.Enqueue(text); };
+        demo.BeginOutputReadLine();
+        demo.BeginErrorReadLine();
+        try
+        {
+            await Eventually.HoldsAsync(
+                () => lines.Any(l => l.StartsWith("Demo ready:", StringComparison.Ordinal)) || demo.HasExited,
+                "the demo finishes filling", TimeSpan.FromMinutes(6));
+            Assert.False(demo.HasExited, string.Join(Environment.NewLine, lines));
+
+            var accounts = lines.Select(l => Account().Match(l)).Where(m => m.Success).ToList();
+            Assert.Equal(9, accounts.Count);
+            Assert.Contains(lines, l => l.Contains("orders completed", StringComparison.Ordinal));
+            foreach (var account in accounts)
+            {
+                using var browser = new PageBrowser(new Uri($"http://127.0.0.1:{port}"));
+                var signedIn = await browser.SignInAsync(account.Groups["phone"].Value, account.Groups["password"].Value);
+                Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.OK, account.Value);
+                var page = await browser.GetAsync(new Uri(account.Groups["url"].Value).PathAndQuery);
+                Assert.True(page.StatusCode == HttpStatusCode.OK, $"{account.Value}: {(int)page.StatusCode}");
+            }
+        }
+        finally
+        {
+            demo.Kill(entireProcessTree: true);
+            await demo.WaitForExitAsync();
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<phone>\+86140\d{8})\s+(?<password>Demo-\S+)\s+(?<url>http://\S+)")]
+    private static partial System.Text.RegularExpressions.Regex Account();
 }

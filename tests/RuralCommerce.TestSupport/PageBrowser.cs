@@ -8,9 +8,25 @@ namespace RuralCommerce.TestSupport;
 /// Pages over HTTP the way a browser without scripts uses them: cookies kept, redirects not followed, and a form posted
 /// with the antiforgery token its page rendered. The real-browser journeys are in RuralCommerce.Browser.Tests.
 /// </summary>
-public sealed partial class PageBrowser(ApiFactory factory, string? acceptLanguage = "zh-CN,zh;q=0.9") : IDisposable
+public sealed partial class PageBrowser : IDisposable
 {
-    private readonly HttpClient _http = CreateClient(factory, acceptLanguage);
+    private const string Chinese = "zh-CN,zh;q=0.9";
+    private readonly HttpClient _http;
+
+    public PageBrowser(ApiFactory factory, string? acceptLanguage = Chinese) => _http = CreateClient(factory, acceptLanguage);
+
+    /// <summary>Pages of a host running as its own process (the demo), at <paramref name="address"/>.</summary>
+    public PageBrowser(Uri address, string? acceptLanguage = Chinese)
+    {
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = address,
+        };
+        if (acceptLanguage is not null)
+        {
+            _http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+    }
 
     public async Task<HttpResponseMessage> GetAsync(string path, params (string Name, string Value)[] headers)
     {

@@ -49,13 +49,10 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
 
         Report(watch, "the platform administrator signed in");
         // The people who will use their phones. Everyone else is a name in a register.
-        var guizhouAdmin = await PersonAsync("龙秀英", 0, 1);
-        var trainer = await PersonAsync("杨梅", 0, 2);
-        var guizhouHost = await PersonAsync("吴晓丽", 0, 3);
-        var hubeiAdmin = await PersonAsync("陈国庆", 0, 4);
-        var hubeiHost = await PersonAsync("李佳琪", 0, 5);
-        var operators = new[] { await PersonAsync("潘志强", 0, 6), await PersonAsync("周海燕", 0, 7) };
-        var officer = await PersonAsync("石文华", 0, 8);
+        string[] staffNames = ["龙秀英", "杨梅", "吴晓丽", "陈国庆", "李佳琪", "潘志强", "周海燕", "石文华"];
+        var staff = await Task.WhenAll(staffNames.Select((name, i) => PersonAsync(name, 0, i + 1)));
+        var (guizhouAdmin, trainer, guizhouHost, hubeiAdmin, hubeiHost, officer) = (staff[0], staff[1], staff[2], staff[3], staff[4], staff[7]);
+        var operators = new[] { staff[5], staff[6] };
         var sellerPeople = await PeopleAsync(kind: 1, scale.GuizhouSellers + scale.HubeiSellers);
         var buyers = await PeopleAsync(kind: 2, scale.Buyers);
         var learnerPeople = await PeopleAsync(kind: 3, Math.Max(0, scale.Learners - TrainedCount));

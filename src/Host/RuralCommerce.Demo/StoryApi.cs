@@ -155,7 +155,7 @@ internal sealed partial class StoryApi(IStoryHost host)
                 throw new StoryStepFailedException($"The outboxes still hold {backlog} undelivered messages after a minute.");
             }
 
-            await Task.Delay(20);
+            await Task.Delay(50);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed record StoryScale(
     int GuizhouMembers, int HubeiMembers, int GuizhouSellers, int HubeiSellers, int Buyers, int Enrolled, int Learners, int Finishers,
     int LivestreamOrders, int ShopOrdersPerMonth, int Months)
 {
-    public static StoryScale Demo { get; } = new(40, 25, 8, 5, 40, 500, 40, 24, 320, 24, 12);
+    public static StoryScale Demo { get; } = new(40, 25, 8, 5, 30, 500, 32, 20, 320, 24, 12);
 
     public static StoryScale Small { get; } = new(9, 6, 4, 2, 4, 12, 5, 3, 8, 3, 4);
 }
