@@ -49,7 +49,7 @@ public sealed class BackupRestoreTests
             Assert.True(manifest.Databases.Single(d => d.Module == "Cooperatives").RowCounts["Members"] >= 5);
         }
 
-        var restore = await RunHostAsync("restore", "--from", backupFolder.Path, "--data", restoredFolder.Path);
+        var restore = await RealServers.RunHostAsync("restore", "--from", backupFolder.Path, "--data", restoredFolder.Path);
         Assert.True(restore.ExitCode == 0, restore.Output);
         Assert.Contains("Restored", restore.Output, StringComparison.Ordinal);
 
@@ -82,18 +82,18 @@ public sealed class BackupRestoreTests
         }
 
         await File.WriteAllTextAsync(Path.Combine(restoredFolder.Path, "old.txt"), "data");
-        var intoFull = await RunHostAsync("restore", "--from", backupFolder.Path, "--data", restoredFolder.Path);
+        var intoFull = await RealServers.RunHostAsync("restore", "--from", backupFolder.Path, "--data", restoredFolder.Path);
         Assert.Equal(1, intoFull.ExitCode);
         Assert.Contains("not empty", intoFull.Output, StringComparison.Ordinal);
 
         File.Delete(Path.Combine(restoredFolder.Path, "old.txt"));
         await File.AppendAllTextAsync(Path.Combine(backupFolder.Path, "files", "ab", "photo.jpg"), "x");
-        var tampered = await RunHostAsync("restore", "--from", backupFolder.Path, "--data", restoredFolder.Path);
+        var tampered = await RealServers.RunHostAsync("restore", "--from", backupFolder.Path, "--data", restoredFolder.Path);
         Assert.Equal(1, tampered.ExitCode);
         Assert.Contains("files/ab/photo.jpg does not match its SHA-256 checksum", tampered.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(restoredFolder.Path));
 
-        var usage = await RunHostAsync("backup");
+        var usage = await RealServers.RunHostAsync("backup");
         Assert.Equal(2, usage.ExitCode);
     }
 
@@ -172,8 +172,4 @@ public sealed class BackupRestoreTests
 
         return total;
     }
-
-    /// <summary>The host binary as an operator runs it.</summary>
-    private static Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments) =>
-        RealServers.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll"), .. arguments]);
 }

@@ -41,8 +41,8 @@ public sealed class CheckConfigTests
     public async Task A_production_host_with_problems_refuses_to_start_and_names_them()
     {
         using var data = new TempDirectory();
-        var (exitCode, output) = await RealServers.RunAsync(
-            "dotnet", HostDll, "--environment", "Production", "--urls", "http://127.0.0.1:0",
+        var (exitCode, output) = await RealServers.RunHostAsync(
+            "--environment", "Production", "--urls", "http://127.0.0.1:0",
             "--Jwt:SigningKey", Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 5 + 1)).ToArray()),
             "--Sms:Provider", "Http", "--Sms:Http:Endpoint", "https://sms.example.cn/send", "--Sms:Http:ApiKey", "key",
             "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Enabled", "false");
@@ -52,8 +52,6 @@ public sealed class CheckConfigTests
         Assert.Empty(Directory.Exists(Path.Combine(data.Path, "data")) ? Directory.GetFiles(Path.Combine(data.Path, "data"), "*.db") : []);
     }
 
-    private static string HostDll => Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll");
-
     private static Task<(int ExitCode, string Output)> CheckConfigAsync(params string[] arguments) =>
-        RealServers.RunAsync("dotnet", [HostDll, "check-config", "--environment", "Production", .. arguments]);
+        RealServers.RunHostAsync(["check-config", "--environment", "Production", .. arguments]);
 }

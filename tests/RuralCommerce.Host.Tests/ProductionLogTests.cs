@@ -17,40 +17,19 @@ public sealed class ProductionLogTests
     {
         using var data = new TempDirectory();
         var port = RealServers.FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll"), "--environment", "Production", "--urls", $"http://127.0.0.1:{port}",
-                     "--Jwt:SigningKey", Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 5 + 1)).ToArray()),
-                     "--Sms:Provider", "Http", "--Sms:Http:Endpoint", "https://sms.example.cn/send", "--Sms:Http:ApiKey", "key",
-                     "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Directory", Path.Combine(data.Path, "backups"),
-                     "--Access:BootstrapAdmin:Phone", AdminPhone, "--Access:BootstrapAdmin:Password", "Admin-of-the-platform-1",
-                     "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var lines = new ConcurrentQueue<string>();
-        using var host = Process.Start(start)!;
-        host.OutputDataReceived += (_, line) => { if (line.Data is { Length: > 0 } text) lines.Enqueue(text); };
-        host.ErrorDataReceived += (_, line) => { if (line.Data is { Length: > 0 } text) lines.Enqueue(text); };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
+        using var host = RealServers.StartHost(
+            lines, "--environment", "Production", "--urls", $"http://127.0.0.1:{port}",
+            "--Jwt:SigningKey", Convert.ToBase64String(Enumerable.Range(0, 48).Select(i => (byte)(i * 5 + 1)).ToArray()),
+            "--Sms:Provider", "Http", "--Sms:Http:Endpoint", "https://sms.example.cn/send", "--Sms:Http:ApiKey", "key",
+            "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Directory", Path.Combine(data.Path, "backups"),
+            "--Access:BootstrapAdmin:Phone", AdminPhone, "--Access:BootstrapAdmin:Password", "Admin-of-the-platform-1",
+            "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await Eventually.HoldsAsync(async () =>
-            {
-                try
-                {
-                    return (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            }, $"the host starts: {string.Join(Environment.NewLine, lines)}", TimeSpan.FromSeconds(60));
+            await RealServers.WaitUntilAnswersAsync(
+                client, new Uri(client.BaseAddress, "/health/ready"), () => $"the host starts: {string.Join(Environment.NewLine, lines)}", TimeSpan.FromSeconds(60));
 
             var traceId = ActivityTraceId.CreateRandom().ToString();
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health/live", UriKind.Relative));

@@ -93,17 +93,7 @@ public sealed class PrometheusTests
             Prometheus, $"--config.file={configFile}", $"--storage.tsdb.path={Path.Combine(folder, "tsdb")}",
             $"--web.listen-address=127.0.0.1:{port}");
         var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                return (await api.GetAsync(new Uri("/-/ready", UriKind.Relative))).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "Prometheus is up", TimeSpan.FromSeconds(30));
+        await RealServers.WaitUntilAnswersAsync(api, new Uri(api.BaseAddress, "/-/ready"), () => "Prometheus is up", TimeSpan.FromSeconds(30));
         return (process, api);
     }
 

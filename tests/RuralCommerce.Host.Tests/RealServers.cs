@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using RuralCommerce.TestSupport;
 using Xunit;
 
 namespace RuralCommerce.Host.Tests;
@@ -16,10 +18,34 @@ public sealed class RealServers
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>The host binary of this build, as an operator runs it.</summary>
+    public static string HostDll => Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll");
+
     /// <summary>A Debian program the test runs; <c>.ci/run</c> installs it when missing.</summary>
-    public static Process Start(string program, params string[] arguments)
+    public static Process Start(string program, params string[] arguments) => Start(program, arguments, lines: null);
+
+    /// <summary>The host binary running beside the test; its non-empty output lines are kept in <paramref name="lines"/>.</summary>
+    public static Process StartHost(ConcurrentQueue<string> lines, params string[] arguments) => Start("dotnet", [HostDll, .. arguments], lines);
+
+    public static Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments) => RunAsync("dotnet", [HostDll, .. arguments]);
+
+    /// <summary>Waits until <paramref name="address"/> answers with a success status (the server is up).</summary>
+    public static Task WaitUntilAnswersAsync(HttpClient client, Uri address, Func<string> because, TimeSpan timeout) =>
+        Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                return (await client.GetAsync(address)).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, because(), timeout);
+
+    private static Process Start(string program, IEnumerable<string> arguments, ConcurrentQueue<string>? lines)
     {
-        Assert.True(File.Exists(program), $"{program} is missing: apt-get install {Path.GetFileName(program)} (.ci/run does).");
+        Assert.True(!Path.IsPathRooted(program) || File.Exists(program), $"{program} is missing: apt-get install {Path.GetFileName(program)} (.ci/run does).");
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
@@ -28,11 +54,19 @@ public sealed class RealServers
 
         var process = Process.Start(start)!;
         // Drained so the program never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Keep(lines, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(lines, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static void Keep(ConcurrentQueue<string>? lines, string? line)
+    {
+        if (lines is not null && !string.IsNullOrEmpty(line))
+        {
+            lines.Enqueue(line);
+        }
     }
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)

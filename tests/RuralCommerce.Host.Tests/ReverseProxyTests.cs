@@ -186,17 +186,9 @@ public sealed partial class ReverseProxyTests
         var process = RealServers.Start(Nginx, "-c", Path.Combine(folder, "nginx.conf"), "-p", folder);
         var address = new Uri($"https://{ProxyAddress}:{tlsPort}");
         using var probe = From("127.0.0.3");
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                return (await probe.GetAsync(new Uri(address, "/health/live"))).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, $"nginx answers ({(File.Exists(Path.Combine(folder, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(folder, "error.log")) : "")})", TimeSpan.FromSeconds(30));
+        var errorLog = Path.Combine(folder, "error.log");
+        await RealServers.WaitUntilAnswersAsync(
+            probe, new Uri(address, "/health/live"), () => $"nginx answers ({(File.Exists(errorLog) ? File.ReadAllText(errorLog) : "")})", TimeSpan.FromSeconds(30));
         return (process, address);
     }
 

@@ -198,8 +198,8 @@ public sealed class DemoCommandTests
         using var data = new TempDirectory();
         await File.WriteAllTextAsync(Path.Combine(data.Path, "cooperatives.db"), "someone's data");
 
-        var (exitCode, output) = await RealServers.RunAsync(
-            "dotnet", Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll"), "--demo", "--environment", "Development",
+        var (exitCode, output) = await RealServers.RunHostAsync(
+            "--demo", "--environment", "Development",
             "--urls", "http://127.0.0.1:0", "--Database:DataDirectory", data.Path);
 
         Assert.Equal(1, exitCode);
@@ -218,23 +218,10 @@ public sealed partial class FullDemoTests
     {
         using var data = new TempDirectory();
         var port = RealServers.FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-                 {
-                     Path.Combine(AppContext.BaseDirectory, "RuralCommerce.Host.dll"), "--demo", "--environment", "Development",
-                     "--urls", $"http://127.0.0.1:{port}", "--Database:DataDirectory", Path.Combine(data.Path, "data"),
-                     "--Logging:LogLevel:Default", "Warning",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var demo = Process.Start(start)!;
-        demo.OutputDataReceived += (_, line) => { if (line.Data is { } text) lines.Enqueue(text); };
-        demo.ErrorDataReceived += (_, line) => { if (line.Data is { } text) lines.Enqueue(text); };
-        demo.BeginOutputReadLine();
-        demo.BeginErrorReadLine();
+        using var demo = RealServers.StartHost(
+            lines, "--demo", "--environment", "Development", "--urls", $"http://127.0.0.1:{port}",
+            "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Logging:LogLevel:Default", "Warning");
         try
         {
             await Eventually.HoldsAsync(

@@ -74,8 +74,7 @@ public sealed class ConfigurationCheck(
             return;
         }
 
-        var buffer = new byte[key.Length];
-        var bytes = Convert.TryFromBase64String(key, buffer, out var written) ? buffer[..written] : System.Text.Encoding.UTF8.GetBytes(key);
+        var bytes = JwtOptions.KeyBytes(key);
         Require(findings, bytes.Length >= 32, $"Jwt:SigningKey is {bytes.Length} bytes long: it must be at least 32.");
         Require(findings, bytes.Distinct().Count() >= MinimumDistinctKeyBytes,
             "Jwt:SigningKey is not random (a repeated or typed phrase): generate one with openssl rand -base64 48.");

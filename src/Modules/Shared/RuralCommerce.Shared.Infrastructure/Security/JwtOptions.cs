@@ -65,9 +65,12 @@ public sealed class JwtOptions
         writer.Write(contents);
     }
 
+    /// <summary>The key's bytes: base64 when it decodes as base64, else its UTF-8 text.</summary>
+    internal static byte[] KeyBytes(string key) => TryBase64(key) ?? Encoding.UTF8.GetBytes(key);
+
     private static SymmetricSecurityKey CreateKey(string key)
     {
-        var bytes = TryBase64(key) ?? Encoding.UTF8.GetBytes(key);
+        var bytes = KeyBytes(key);
         return bytes.Length < 32
             ? throw new InvalidOperationException("Jwt:SigningKey must be at least 32 bytes long.")
             : new SymmetricSecurityKey(bytes);
