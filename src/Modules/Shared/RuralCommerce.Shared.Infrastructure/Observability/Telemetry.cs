@@ -34,7 +34,9 @@ public static class Telemetry
     internal static readonly Counter<long> IdempotentReplays = Messaging.CreateCounter<long>(
         "ruralcommerce.idempotency.replays", "{request}", "Retried requests answered with the first answer of their Idempotency-Key");
 
-    private static OutboxMonitor? _outboxMonitor;
+    // Normally one host per process; tests start several at once, and one stopping must not silence the others.
+    private static readonly Lock MonitorsGate = new();
+    private static readonly List<OutboxMonitor> OutboxMonitors = [];
     private static int _ready = -1;
 
     static Telemetry()
@@ -52,12 +54,32 @@ public static class Telemetry
 
     internal static void ReportReadiness(bool ready) => Volatile.Write(ref _ready, ready ? 1 : 0);
 
-    /// <summary>The host whose outboxes the gauges report (one per process outside tests).</summary>
-    internal static void ReportOutboxesOf(OutboxMonitor monitor) => Volatile.Write(ref _outboxMonitor, monitor);
+    /// <summary>The host whose outboxes the gauges report: the latest started that still runs.</summary>
+    internal static void ReportOutboxesOf(OutboxMonitor monitor)
+    {
+        lock (MonitorsGate)
+        {
+            OutboxMonitors.Add(monitor);
+        }
+    }
 
-    internal static void StopReporting(OutboxMonitor monitor) => Interlocked.CompareExchange(ref _outboxMonitor, null, monitor);
+    internal static void StopReporting(OutboxMonitor monitor)
+    {
+        lock (MonitorsGate)
+        {
+            OutboxMonitors.Remove(monitor);
+        }
+    }
 
     private static IEnumerable<Measurement<T>> Observe<T>(Func<OutboxSample, T> value)
-        where T : struct =>
-        Volatile.Read(ref _outboxMonitor)?.Sample().Select(s => new Measurement<T>(value(s), new KeyValuePair<string, object?>("module", s.Module))) ?? [];
+        where T : struct
+    {
+        OutboxMonitor? monitor;
+        lock (MonitorsGate)
+        {
+            monitor = OutboxMonitors.Count > 0 ? OutboxMonitors[^1] : null;
+        }
+
+        return monitor?.Sample().Select(s => new Measurement<T>(value(s), new KeyValuePair<string, object?>("module", s.Module))) ?? [];
+    }
 }
