@@ -50,12 +50,23 @@ internal static class OrderBurstLoad
 
         Console.WriteLine($"{buyers} buyers, {HotProducts} featured products with {stock:N0} each, {seconds} s against {address}");
         await RunAsync(http, place, sessions.Select(s => s.Session.AccessToken).ToArray(), bodies, TimeSpan.FromSeconds(WarmUpSeconds), warmUp: true);
+        using var allocations = Environment.GetEnvironmentVariable("BURST_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+        allocations?.Recording = true;
         var (gen0, gen2, paused, allocated, cpu) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), Process.GetCurrentProcess().TotalProcessorTime);
         var result = await RunAsync(http, place, sessions.Select(s => s.Session.AccessToken).ToArray(), bodies, TimeSpan.FromSeconds(seconds), warmUp: false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"process (host and load generator): CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / result.Elapsed.TotalSeconds:0.00} cores, " +
             $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1024 / Math.Max(1, result.Accepted + result.Refused):N0} KB per request, " +
             $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms"));
+
+        if (allocations is not null)
+        {
+            allocations.Recording = false;
+            foreach (var (type, bytes) in allocations.Top(40))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated {bytes / 1024 / Math.Max(1, result.Accepted + result.Refused),6:N0} KB per request  {type}"));
+            }
+        }
 
         result.Latencies.Sort();
         var accepted = result.Accepted;

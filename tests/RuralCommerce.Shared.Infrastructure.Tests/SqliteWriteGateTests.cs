@@ -44,4 +44,48 @@ public sealed class SqliteWriteGateTests : IDisposable
         Assert.Same(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))));
         await write;
     }
+
+    [Fact]
+    public async Task A_committed_transaction_gives_the_gate_back_at_once_though_its_connection_stays_open()
+    {
+        await using var host = await TestHost.StartAsync(_data.Path, _probe);
+
+        await host.WithAsync<FarmsDbContext>(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.Harvests.Add(Harvest.Record(Guid.CreateVersion7(), 3));
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            // The first context still holds its open connection; a second writer must not wait for it.
+            var write = host.RecordHarvestAsync(Guid.CreateVersion7());
+            Assert.Same(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))));
+            await write;
+        });
+    }
+
+    [Fact]
+    public async Task A_pooled_context_comes_back_without_the_last_users_state()
+    {
+        await using var host = await TestHost.StartAsync(_data.Path, _probe);
+        FarmsDbContext? first = null;
+        await host.WithAsync<FarmsDbContext>(db =>
+        {
+            first = db;
+            db.KeyCommitsWrites = true;
+            db.Harvests.Add(Harvest.Record(Guid.CreateVersion7(), 1));
+            return Task.CompletedTask;
+        });
+
+        await host.WithAsync<FarmsDbContext>(db =>
+        {
+            Assert.Same(first, db);
+            Assert.False(db.KeyCommitsWrites);
+            Assert.Empty(db.ChangeTracker.Entries());
+            return Task.CompletedTask;
+        });
+    }
 }

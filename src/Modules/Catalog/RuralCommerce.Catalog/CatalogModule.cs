@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Catalog.Features.AdjustStock;
@@ -36,7 +37,11 @@ public static class CatalogModule
     public static IServiceCollection AddCatalogModule(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddModuleDatabase<CatalogDbContext, SqliteCatalogDbContext, SqlServerCatalogDbContext>(Name, CatalogDbContext.SchemaName);
+        services.AddModuleDatabase<CatalogDbContext, SqliteCatalogDbContext, SqlServerCatalogDbContext>(
+            Name,
+            CatalogDbContext.SchemaName,
+            // The shop counts matches up to a cap (Take without OrderBy, on purpose: counting never sorts).
+            warnings => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         services.AddIntegrationEventHandlersFrom(typeof(CatalogModule).Assembly);
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName))
             .Validate(o => o.MaxListPrice > 0m && o.MaxPhotoBytes > 0, "Catalog:MaxListPrice and Catalog:MaxPhotoBytes must be positive.")

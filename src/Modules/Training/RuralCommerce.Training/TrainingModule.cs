@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Shared.Infrastructure.Outbox;
@@ -33,7 +34,11 @@ public static class TrainingModule
     public static IServiceCollection AddTrainingModule(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddModuleDatabase<TrainingDbContext, SqliteTrainingDbContext, SqlServerTrainingDbContext>(Name, TrainingDbContext.SchemaName);
+        services.AddModuleDatabase<TrainingDbContext, SqliteTrainingDbContext, SqlServerTrainingDbContext>(
+            Name,
+            TrainingDbContext.SchemaName,
+            // A course loads its lessons and quiz in one query: at most 50 × 30 rows, cheaper than a second round trip.
+            warnings => warnings.Ignore(RelationalEventId.MultipleCollectionIncludeWarning));
         services.AddIntegrationEventHandlersFrom(typeof(TrainingModule).Assembly);
         services.AddOptions<TrainingOptions>().Bind(configuration.GetSection(TrainingOptions.SectionName))
             .Validate(o => o.CompletionShare is > 0m and <= 1m && o.MaxVideoBytes > 0 && o.MaxBulkRows > 0,

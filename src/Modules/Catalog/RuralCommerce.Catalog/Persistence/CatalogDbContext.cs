@@ -34,13 +34,6 @@ internal abstract class CatalogDbContext(DbContextOptions options) : ModuleDbCon
 
     public DbSet<FeaturedProduct> FeaturedProducts => Set<FeaturedProduct>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        base.OnConfiguring(optionsBuilder);
-        // The shop counts matches up to a cap (Take without OrderBy, on purpose: counting never sorts).
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
-    }
-
     /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {

@@ -40,6 +40,12 @@ internal abstract class IncomeTrackingDbContext(DbContextOptions options) : Modu
 
     public DbSet<Statement> Statements => Set<Statement>();
 
+    protected override void ResetState()
+    {
+        base.ResetState();
+        _rolledUp.Clear();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RollUpPostedEntriesAsync(CancellationToken.None).GetAwaiter().GetResult();

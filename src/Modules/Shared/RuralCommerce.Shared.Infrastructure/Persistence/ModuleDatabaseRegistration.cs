@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,16 +19,24 @@ public static class ModuleDatabaseRegistration
     /// <typeparamref name="TContext"/> to the configured one, and adds the module's readiness checks.
     /// </summary>
     public static IServiceCollection AddModuleDatabase<TContext, TSqliteContext, TSqlServerContext>(
-        this IServiceCollection services, string module, string schema)
+        this IServiceCollection services, string module, string schema, Action<WarningsConfigurationBuilder>? moduleWarnings = null)
         where TContext : ModuleDbContext
         where TSqliteContext : TContext
         where TSqlServerContext : TContext
     {
+        void warnings(WarningsConfigurationBuilder builder)
+        {
+            ModuleDbContext.ConfigureWarnings(builder);
+            moduleWarnings?.Invoke(builder);
+        }
+
         var database = new ModuleDatabase(module, schema, typeof(TContext), typeof(TSqliteContext), typeof(TSqlServerContext));
         services.AddSingleton(database);
         services.TryAddSingleton<SqliteWriteGates>();
 
-        services.AddDbContext<TSqliteContext>((provider, options) =>
+        // Pooled: a context and EF Core's services behind it are built once and reused, not per request and per
+        // delivered message (that was most of what a livestream order allocated). ModuleDbContext resets its own state.
+        services.AddDbContextPool<TSqliteContext>((provider, options) =>
         {
             var settings = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseSqlite(SqliteConnectionString(settings, database, ContentRoot(provider)));
@@ -35,15 +44,17 @@ public static class ModuleDatabaseRegistration
                 new SqliteBusyTimeoutInterceptor(settings.SqliteBusyTimeout),
                 new SqliteWriteGateInterceptor(provider.GetRequiredService<SqliteWriteGates>().For(module, settings.SqliteBusyTimeout)),
                 provider.GetRequiredService<OutboxCommitSignaler>());
+            options.ConfigureWarnings(warnings);
         });
 
-        services.AddDbContext<TSqlServerContext>((provider, options) =>
+        services.AddDbContextPool<TSqlServerContext>((provider, options) =>
         {
             var settings = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseSqlServer(
                 settings.SqlServerConnectionString,
                 sql => sql.MigrationsHistoryTable(HistoryRepository.DefaultTableName, schema));
             options.AddInterceptors(provider.GetRequiredService<OutboxCommitSignaler>());
+            options.ConfigureWarnings(warnings);
         });
 
         services.AddScoped<TContext>(provider =>

@@ -38,8 +38,11 @@ public abstract class ModuleDbContext : DbContext
 
     internal bool HasUnsignalledOutboxMessages { get; set; }
 
-    /// <summary>Set by the idempotency filter around a handler that opens its writes late: the filter commits them with the key.</summary>
-    internal bool KeyCommitsWrites { get; set; }
+    /// <summary>
+    /// Set by the idempotency filter around a handler that opens its writes late: the filter saves and commits them with
+    /// the key, so the handler need not save first (one <c>SaveChanges</c> while the writer is held, not two).
+    /// </summary>
+    public bool KeyCommitsWrites { get; internal set; }
 
     /// <summary>
     /// Opens the transaction of a request's writes; call it after the reads and checks, right before the first write,
@@ -91,15 +94,35 @@ public abstract class ModuleDbContext : DbContext
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        // A module that has only its outbox and inbox yet is fine.
-        optionsBuilder.ConfigureWarnings(w => w
+    /// <summary>The warnings every module's options share (set once at registration: the options are built once).</summary>
+    internal static void ConfigureWarnings(WarningsConfigurationBuilder warnings) =>
+        warnings
+            // A module that has only its outbox and inbox yet is fine.
             .Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)
             // A failed command is logged with its whole text and parameter list (megabytes for a large IN list); the
             // exception itself still reaches the log through the error handler.
-            .Log((RelationalEventId.CommandError, LogLevel.Debug)));
+            .Log((RelationalEventId.CommandError, LogLevel.Debug));
+
+    public override void Dispose()
+    {
+        ResetState();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ResetState();
+        return base.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Forgets what this context kept beside EF Core's own state before it goes back to the pool (EF Core resets the
+    /// change tracker, the connection and the transaction itself).
+    /// </summary>
+    protected virtual void ResetState()
+    {
+        HasUnsignalledOutboxMessages = false;
+        KeyCommitsWrites = false;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

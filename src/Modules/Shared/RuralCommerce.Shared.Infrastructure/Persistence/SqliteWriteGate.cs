@@ -85,6 +85,9 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : DbTrans
     // its transaction, or a migration's statements that cannot run in one) goes through without waiting for itself.
     private readonly ConditionalWeakTable<DbConnection, object> _holders = [];
 
+    // A finished SqliteTransaction no longer knows its connection, so each transaction's is kept from its start.
+    private readonly ConditionalWeakTable<DbTransaction, DbConnection> _connections = [];
+
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
@@ -99,27 +102,40 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : DbTrans
         return result;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction.Connection);
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        _connections.AddOrUpdate(result, connection);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(
+        DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        _connections.AddOrUpdate(result, connection);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(transaction.Connection);
+        Leave(transaction);
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction.Connection);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction);
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(transaction.Connection);
+        Leave(transaction);
         return Task.CompletedTask;
     }
 
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(transaction.Connection);
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(transaction);
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(transaction.Connection);
+        Leave(transaction);
         return Task.CompletedTask;
     }
 
@@ -242,6 +258,9 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : DbTrans
             _holders.AddOrUpdate(connection, purpose);
         }
     }
+
+    private void Leave(DbTransaction transaction) =>
+        Leave(transaction.Connection ?? (_connections.TryGetValue(transaction, out var connection) ? connection : null));
 
     private void Leave(DbConnection? connection)
     {

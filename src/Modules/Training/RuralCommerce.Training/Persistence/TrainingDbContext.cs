@@ -30,13 +30,6 @@ internal abstract class TrainingDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<Cooperative> Cooperatives => Set<Cooperative>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        base.OnConfiguring(optionsBuilder);
-        // A course loads its lessons and quiz in one query: at most 50 × 30 rows, cheaper than a second round trip.
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.MultipleCollectionIncludeWarning));
-    }
-
     /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {

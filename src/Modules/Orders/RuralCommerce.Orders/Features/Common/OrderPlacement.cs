@@ -72,7 +72,11 @@ internal static class OrderPlacement
             var order = NewOrder(clock, buyer, wanted, delivery, method, products, offers, live);
             db.Orders.Add(order);
             alsoStage?.Invoke();
-            await db.SaveChangesAsync(cancellationToken);
+            if (!db.KeyCommitsWrites)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             if (writes is not null)
             {
                 await writes.CommitAsync(cancellationToken);
