@@ -39,10 +39,7 @@ public sealed class SqliteWriteGateTests : IDisposable
             await abandoned.DisposeAsync();
         });
 
-        // Were the gate still held, this write would wait the whole busy timeout before going on without it.
-        var write = host.RecordHarvestAsync(Guid.CreateVersion7());
-        Assert.Same(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))));
-        await write;
+        await NextWriterGoesThroughAsync(host);
     }
 
     [Fact]
@@ -61,9 +58,7 @@ public sealed class SqliteWriteGateTests : IDisposable
             }
 
             // The first context still holds its open connection; a second writer must not wait for it.
-            var write = host.RecordHarvestAsync(Guid.CreateVersion7());
-            Assert.Same(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))));
-            await write;
+            await NextWriterGoesThroughAsync(host);
         });
     }
 
@@ -87,5 +82,13 @@ public sealed class SqliteWriteGateTests : IDisposable
             Assert.Empty(db.ChangeTracker.Entries());
             return Task.CompletedTask;
         });
+    }
+
+    /// <summary>Were the gate still held, the write would wait the whole busy timeout before going on without it.</summary>
+    private static async Task NextWriterGoesThroughAsync(TestHost host)
+    {
+        var write = host.RecordHarvestAsync(Guid.CreateVersion7());
+        Assert.Same(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))));
+        await write;
     }
 }
