@@ -38,17 +38,15 @@ public abstract class ModuleDbContext : DbContext
 
     internal bool HasUnsignalledOutboxMessages { get; set; }
 
-    /// <summary>
-    /// Set by the idempotency filter around a handler that opens its writes late: the filter saves and commits them with
-    /// the key, so the handler need not save first (one <c>SaveChanges</c> while the writer is held, not two).
-    /// </summary>
-    public bool KeyCommitsWrites { get; internal set; }
+    /// <summary>Set by the idempotency filter around a handler that opens its writes late: the filter saves and commits them with the key.</summary>
+    internal bool KeyCommitsWrites { get; set; }
 
     /// <summary>
     /// Opens the transaction of a request's writes; call it after the reads and checks, right before the first write,
     /// so SQLite's one writer per file is held for the writes only. Returns the transaction to commit, or null when
     /// another unit commits it: a transaction already open, or the idempotency filter, which commits the writes with the
     /// request's key (an endpoint opts in with <c>WithIdempotency&lt;TContext&gt;(handlerOpensWrites: true)</c>).
+    /// End the writes with <see cref="CommitWritesAsync"/>.
     /// </summary>
     public async Task<IDbContextTransaction?> BeginWritesAsync(CancellationToken cancellationToken)
     {
@@ -59,6 +57,24 @@ public abstract class ModuleDbContext : DbContext
 
         var transaction = await Database.BeginTransactionAsync(cancellationToken);
         return KeyCommitsWrites ? null : transaction;
+    }
+
+    /// <summary>
+    /// Saves and commits the writes <see cref="BeginWritesAsync"/> opened, when they are this unit's to commit. Under the
+    /// idempotency filter's key the filter saves and commits them with the key: one <c>SaveChanges</c> while the
+    /// writer is held, not two.
+    /// </summary>
+    public async Task CommitWritesAsync(IDbContextTransaction? writes, CancellationToken cancellationToken)
+    {
+        if (!KeyCommitsWrites)
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+
+        if (writes is not null)
+        {
+            await writes.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Stores an integration event in this module's outbox; it is published once the save commits.</summary>

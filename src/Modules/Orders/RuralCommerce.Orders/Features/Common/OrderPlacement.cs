@@ -72,15 +72,7 @@ internal static class OrderPlacement
             var order = NewOrder(clock, buyer, wanted, delivery, method, products, offers, live);
             db.Orders.Add(order);
             alsoStage?.Invoke();
-            if (!db.KeyCommitsWrites)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            if (writes is not null)
-            {
-                await writes.CommitAsync(cancellationToken);
-            }
+            await db.CommitWritesAsync(writes, cancellationToken);
 
             OrdersMetrics.OrderPlaced(live is not null);
             return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());

@@ -46,8 +46,7 @@ internal static class EnrolEndpoint
             if (existing is not null)
             {
                 existing.LinkAccount(accountId);
-                await db.SaveChangesAsync(cancellationToken);
-                await CommitAsync(writes, cancellationToken);
+                await db.CommitWritesAsync(writes, cancellationToken);
                 return TypedResults.Ok(existing.ToResponse(course));
             }
 
@@ -62,17 +61,8 @@ internal static class EnrolEndpoint
                 new EnrolmentId(NewId.Next(clock)), course, Enrolling.LearnerFor(name, phone, "", known with { AccountId = accountId }),
                 EnrolmentSource.Self, now);
             db.Enrolments.Add(enrolment);
-            await db.SaveChangesAsync(cancellationToken);
-            await CommitAsync(writes, cancellationToken);
+            await db.CommitWritesAsync(writes, cancellationToken);
             return TypedResults.Created(TrainingApiPaths.Url(TrainingApiPaths.MyEnrolment, enrolment.Id.Value), enrolment.ToResponse(course));
-        }
-    }
-
-    private static async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? writes, CancellationToken cancellationToken)
-    {
-        if (writes is not null)
-        {
-            await writes.CommitAsync(cancellationToken);
         }
     }
 }

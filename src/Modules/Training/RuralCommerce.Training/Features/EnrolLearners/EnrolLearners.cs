@@ -196,11 +196,7 @@ internal static class EnrolLearnersEndpoints
                 report.Add(new EnrolmentRowReport(candidate.Row, candidate.Name, phone?.Masked ?? candidate.Phone, outcome, enrolmentId));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            if (writes is not null)
-            {
-                await writes.CommitAsync(cancellationToken);
-            }
+            await db.CommitWritesAsync(writes, cancellationToken);
         }
 
         return report;
