@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using RuralCommerce.Catalog.Features.AdjustStock;
 using RuralCommerce.Catalog.Features.Common;
 using RuralCommerce.Orders.Features.PlaceOrder;
 using RuralCommerce.Orders.Persistence;
+using RuralCommerce.Shared.Infrastructure.Persistence;
 
 namespace RuralCommerce.Orders.Tests;
 
@@ -105,6 +107,57 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
             }, new JsonSerializerOptions(JsonSerializerDefaults.Web)), System.Text.Encoding.UTF8, "application/json"));
         var order = JsonDocument.Parse(await tampered.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(45.50m, order.GetProperty("total").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_refused_order_gives_the_orders_database_writer_back_at_once_with_or_without_a_key()
+    {
+        var (_, _, product) = await ProductInStockAsync(1m);
+        var buyer = await BuyerAsync();
+        var gate = factory.Services.GetRequiredService<SqliteWriteGates>().All[OrdersModule.Name];
+
+        // Placement keeps one connection for the request: a transaction that was only disposed ends when it closes,
+        // not after the busy timeout (10 s) that a leaked gate would take to give up.
+        foreach (var key in new[] { null, Guid.NewGuid().ToString() })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, (await buyer.Place(OrdersApi.Buy(product.ProductId, 2m), key)).Status);
+            var released = Stopwatch.StartNew();
+            while (gate.IsHeld && released.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.False(gate.IsHeld);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await buyer.Place(OrdersApi.Buy(product.ProductId, 1m))).Status);
+    }
+
+    [Fact]
+    public async Task Placements_beyond_what_a_host_works_on_and_queues_are_asked_to_retry_and_a_retry_with_the_key_goes_through()
+    {
+        await using var host = new ConfiguredHost(new Dictionary<string, string>
+        {
+            ["Orders:PlacementConcurrency"] = "1",
+            ["Orders:PlacementQueue"] = "0",
+        });
+        var kit = new OrdersKit(host);
+        var (_, _, product) = await kit.ProductInStockAsync(100m);
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => kit.BuyerAsync()));
+        var requests = Enumerable.Range(0, 40).Select(i => (Buyer: buyers[i % 4], Key: $"burst-{i}")).ToList();
+
+        var replies = await Task.WhenAll(requests.Select(r => r.Buyer.Place(OrdersApi.Buy(product.ProductId, 1m), r.Key)));
+
+        Assert.All(replies, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.TooManyRequests, r.Text));
+        Assert.Contains(replies, r => r.Status == HttpStatusCode.TooManyRequests);
+        Assert.Equal((100_000L, replies.Count(r => r.Status == HttpStatusCode.Created) * 1_000L), await kit.StockAsync(product.ProductId));
+
+        foreach (var (request, reply) in requests.Zip(replies).Where(p => p.Second.Status == HttpStatusCode.TooManyRequests))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await request.Buyer.Place(OrdersApi.Buy(product.ProductId, 1m), request.Key)).Status);
+        }
+
+        Assert.Equal((100_000L, 40_000L), await kit.StockAsync(product.ProductId));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,17 @@ public static class OrdersModule
             provider.GetRequiredService<IOptions<OrdersOptions>>().Value.PaymentCallbackSecret,
             provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(provider.GetRequiredService<IHostEnvironment>().ContentRootPath))));
         services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<DevelopmentPaymentGateway>());
+        services.AddRateLimiter(options => options.AddPolicy(OrdersRateLimits.Placement, context =>
+            RateLimitPartition.GetConcurrencyLimiter(OrdersRateLimits.Placement, _ =>
+            {
+                var orders = context.RequestServices.GetRequiredService<IOptions<OrdersOptions>>().Value;
+                return new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = orders.PlacementsAtOnce,
+                    QueueLimit = Math.Max(0, orders.PlacementQueue),
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                };
+            })));
         services.AddSingleton<OrderHousekeeping>();
         services.AddHostedService(provider => provider.GetRequiredService<OrderHousekeeping>());
         return services;

@@ -17,6 +17,18 @@ internal sealed class OrdersOptions
     /// <summary>How often the housekeeping job expires unpaid orders, completes delivered ones and sends owed refunds.</summary>
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many placements one host works on at once (three per processor when not set); the others wait their turn,
+    /// oldest first. More at once only makes each one slower: they share the processors and the database's one writer,
+    /// and the notifications of the orders already placed fall behind.
+    /// </summary>
+    public int? PlacementConcurrency { get; set; }
+
+    /// <summary>How many placements may wait for their turn on one host; beyond that a buyer is asked to retry (429).</summary>
+    public int PlacementQueue { get; set; } = 1_000;
+
+    public int PlacementsAtOnce => PlacementConcurrency is > 0 and var set ? set : 3 * Environment.ProcessorCount;
+
     /// <summary>The development payment gateway's callback key; generated into the data folder when not set.</summary>
     public string? PaymentCallbackSecret { get; set; }
 }

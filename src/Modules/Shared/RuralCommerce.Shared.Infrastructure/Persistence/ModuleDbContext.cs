@@ -77,6 +77,13 @@ public abstract class ModuleDbContext : DbContext
         }
     }
 
+    /// <summary>
+    /// Does now what <c>SaveChanges</c> does first: bumps the changed aggregates' versions and turns their domain events
+    /// into outbox rows. A hot path calls it before <see cref="BeginWritesAsync"/>, so the file's writer is not held
+    /// for it; <c>SaveChanges</c> then finds it done.
+    /// </summary>
+    public void PrepareWrites() => PrepareForSave();
+
     /// <summary>Stores an integration event in this module's outbox; it is published once the save commits.</summary>
     public void Publish(IntegrationEvent integrationEvent)
     {

@@ -24,6 +24,9 @@ public sealed class SqliteWriteGate(string module, TimeSpan maxWait)
     public (long Entries, TimeSpan Waited, TimeSpan Held) Totals =>
         (Interlocked.Read(ref _entries), TimeSpan.FromTicks(Interlocked.Read(ref _waitTicks)), TimeSpan.FromTicks(Interlocked.Read(ref _heldTicks)));
 
+    /// <summary>Whether a writer holds the gate now.</summary>
+    public bool IsHeld => _gate.CurrentCount == 0;
+
     /// <summary>
     /// Waits for the gate; after <c>maxWait</c> (the busy timeout) goes on without it, so a leaked holder can never
     /// stop writes for good — SQLite's own lock still keeps the file consistent.

@@ -43,11 +43,12 @@ internal static class CartEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete(OrdersApiPaths.CartLine, RemoveAsync).RequireAuthorization().WithName("RemoveCartLine")
             .WithSummary("Takes a product out of the cart.").WithDescription("Removing what is not there changes nothing.");
-        group.MapPost(OrdersApiPaths.Checkout, CheckoutAsync).RequireAuthorization().WithIdempotency<OrdersDbContext>().WithName("CheckoutCart")
+        group.MapPost(OrdersApiPaths.Checkout, CheckoutAsync).RequireAuthorization().RequireRateLimiting(OrdersRateLimits.Placement)
+            .WithIdempotency<OrdersDbContext>().WithName("CheckoutCart")
             .WithSummary("Places one order with everything in the cart, which then empties.")
             .WithDescription("As placing an order (same 409s), with the cart's lines; 409 `CartEmpty` for an empty cart. The order and the " +
-                "emptied cart commit together. Send an Idempotency-Key.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+                "emptied cart commit together. Send an Idempotency-Key. Queued with the other placements (429 when the queue is full).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     internal static async Task<Ok<CartResponse>> GetAsync(ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken) =>

@@ -59,6 +59,13 @@ internal static class OrderPlacement
             : await db.LiveOffers.AsNoTracking().Where(o => o.LivestreamId == live.Id && o.Featured && ids.Contains(o.ProductId))
                 .ToDictionaryAsync(o => o.ProductId, cancellationToken);
 
+        // The order and its outbox rows are staged before the file's one writer is taken, so the writer is held for
+        // the writes only; a refused reservation throws, and nothing staged is saved.
+        var order = NewOrder(clock, buyer, wanted, delivery, method, products, offers, live);
+        db.Orders.Add(order);
+        alsoStage?.Invoke();
+        db.PrepareWrites();
+
         // The reservations re-check everything they depend on, so the reads above need no lock.
         var writes = await db.BeginWritesAsync(cancellationToken);
         await using (writes)
@@ -69,9 +76,6 @@ internal static class OrderPlacement
                 await TakeFromCapsAsync(db, live.Id, wanted, offers, cancellationToken);
             }
 
-            var order = NewOrder(clock, buyer, wanted, delivery, method, products, offers, live);
-            db.Orders.Add(order);
-            alsoStage?.Invoke();
             await db.CommitWritesAsync(writes, cancellationToken);
 
             OrdersMetrics.OrderPlaced(live is not null);

@@ -10,6 +10,7 @@ using RuralCommerce.Orders.Domain.Sellables;
 using RuralCommerce.Orders.Features.Common;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
+using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.Shared.Infrastructure.Web;
 using RuralCommerce.SharedKernel;
@@ -35,6 +36,8 @@ internal static class PlaceOrderEndpoint
     public static void MapPlaceOrder(this IEndpointRouteBuilder group) =>
         group.MapPost(OrdersApiPaths.Orders, HandleAsync)
             .RequireAuthorization()
+            .RequireRateLimiting(OrdersRateLimits.Placement)
+            .WithOneConnection<OrdersDbContext>()
             .WithIdempotency<OrdersDbContext>(handlerOpensWrites: true)
             .WithName("PlaceOrder")
             .WithSummary("A buyer places an order: every line's stock is reserved at once, or nothing is.")
@@ -44,9 +47,11 @@ internal static class PlaceOrderEndpoint
                 "`LivestreamCapReached` lists the lines over the event's caps the same way; 409 `ProductNotForSale` names products that are " +
                 "unknown, not listed, or of another cooperative than the live event's; 409 `LivestreamNotLive` when the event is not on air. " +
                 "Cash-on-delivery orders are confirmed at once; others wait for their payment and expire unpaid. Send an Idempotency-Key: a " +
-                "retry returns the same order and reserves nothing again.")
+                "retry returns the same order and reserves nothing again. In a burst a host works on a few placements at once and queues the " +
+                "rest; 429 when even its queue is full (retry with the same key).")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     internal static async Task<Created<OrderResponse>> HandleAsync(
         PlaceOrderRequest request, ClaimsPrincipal caller, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
