@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,8 @@ internal static class OrderBurstLoad
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"process (host and load generator): CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / result.Elapsed.TotalSeconds:0.00} cores, " +
             $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1024 / Math.Max(1, result.Accepted + result.Refused):N0} KB per request, " +
-            $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms"));
+            $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms ({(GCSettings.IsServerGC ? "server" : "workstation")} GC), " +
+            $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB"));
 
         if (allocations is not null)
         {
