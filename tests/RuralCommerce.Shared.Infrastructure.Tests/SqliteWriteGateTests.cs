@@ -63,6 +63,35 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_writer_whose_request_is_cancelled_as_the_gate_comes_to_it_still_begins_and_gives_the_gate_back()
+    {
+        await using var host = await TestHost.StartAsync(_data.Path, _probe);
+
+        await host.WithAsync<FarmsDbContext>(holder => host.WithAsync<FarmsDbContext>(async late =>
+        {
+            // As the placement endpoints do: one connection for the whole request.
+            await late.Database.OpenConnectionAsync();
+            var holding = await holder.Database.BeginTransactionAsync();
+            using var phoneGone = new CancellationTokenSource();
+            var begin = late.Database.BeginTransactionAsync(phoneGone.Token);
+            await Eventually.HoldsAsync(() => Task.FromResult(!begin.IsCompleted), "the late writer queues at the gate");
+
+            // The gate goes to the late writer, whose phone drops the connection before its continuation runs.
+            await holding.CommitAsync();
+            await phoneGone.CancelAsync();
+            await using (var writes = await begin)
+            {
+                // Once the gate is entered the transaction begins regardless; the request's own code ends it.
+                await writes.RollbackAsync(CancellationToken.None);
+            }
+
+            await late.Database.CloseConnectionAsync();
+        }));
+
+        await NextWriterGoesThroughAsync(host);
+    }
+
+    [Fact]
     public async Task A_pooled_context_comes_back_without_the_last_users_state()
     {
         await using var host = await TestHost.StartAsync(_data.Path, _probe);

@@ -124,7 +124,10 @@ public abstract class ModuleDbContext : DbContext
             .Ignore(CoreEventId.NoEntityTypeConfigurationsWarning)
             // A failed command is logged with its whole text and parameter list (megabytes for a large IN list); the
             // exception itself still reaches the log through the error handler.
-            .Log((RelationalEventId.CommandError, LogLevel.Debug));
+            .Log((RelationalEventId.CommandError, LogLevel.Debug))
+            // Likewise a failed commit or rollback; and a request cancelled halfway (a phone that dropped its
+            // connection) fails its savepoint's rollback, which is no error of the host's.
+            .Log((RelationalEventId.TransactionError, LogLevel.Debug));
 
     public override void Dispose()
     {

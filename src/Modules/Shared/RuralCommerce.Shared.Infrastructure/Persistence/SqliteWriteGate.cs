@@ -91,18 +91,35 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : DbTrans
     // A finished SqliteTransaction no longer knows its connection, so each transaction's is kept from its start.
     private readonly ConditionalWeakTable<DbTransaction, DbConnection> _connections = [];
 
+    /// <summary>
+    /// Enters the gate and begins the transaction itself: once the gate is entered, a request cancelled now (a phone that
+    /// dropped its connection) must not make EF Core give up before BEGIN, with the gate held and no transaction to end it.
+    /// </summary>
     public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         await EnterAsync(connection, ForTransaction, cancellationToken);
-        return result;
+        return Begin(connection, eventData);
     }
 
     public override InterceptionResult<DbTransaction> TransactionStarting(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Enter(connection, ForTransaction);
-        return result;
+        return Begin(connection, eventData);
+    }
+
+    private InterceptionResult<DbTransaction> Begin(DbConnection connection, TransactionStartingEventData eventData)
+    {
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            Leave(connection);
+            throw;
+        }
     }
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
@@ -134,12 +151,22 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : DbTrans
         return Task.CompletedTask;
     }
 
-    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(transaction);
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => LeaveIfEnded(transaction, eventData);
 
     public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(transaction);
+        LeaveIfEnded(transaction, eventData);
         return Task.CompletedTask;
+    }
+
+    // A savepoint that failed (SaveChanges inside a transaction cancelled halfway) leaves its transaction open, and
+    // SQLite's write lock with it: the gate stays held until the transaction's commit, rollback or connection ends it.
+    private void LeaveIfEnded(DbTransaction transaction, TransactionErrorEventData eventData)
+    {
+        if (eventData.Action is "Commit" or "Rollback")
+        {
+            Leave(transaction);
+        }
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
@@ -216,6 +243,14 @@ internal sealed class SqliteWriteGateInterceptor(SqliteWriteGate gate) : DbTrans
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAutocommit(command);
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveAutocommit(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAutocommit(command);
+        return Task.CompletedTask;
+    }
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
