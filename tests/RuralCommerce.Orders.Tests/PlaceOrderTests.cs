@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,57 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
         }
 
         Assert.Equal(HttpStatusCode.Created, (await buyer.Place(OrdersApi.Buy(product.ProductId, 1m))).Status);
+    }
+
+    [Fact]
+    public async Task Phones_that_drop_their_connection_mid_placement_leave_the_orders_writer_free_and_the_stock_whole()
+    {
+        // A host of its own: the dropped placements' deliveries must not keep the shared host's writer busy for other tests.
+        await using var host = new ConfiguredHost(new Dictionary<string, string>());
+        var kit = new OrdersKit(host);
+        var (_, _, product) = await kit.ProductInStockAsync(1_000m);
+        var buyers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => kit.BuyerAsync()));
+        var gate = host.Services.GetRequiredService<SqliteWriteGates>().All[OrdersModule.Name];
+
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 60).Select(i => PlaceAndDropAsync(buyers[i % buyers.Length], product.ProductId, TimeSpan.FromMilliseconds(i % 30))));
+
+            var free = Stopwatch.StartNew();
+            while (gate.IsHeld && free.Elapsed < TimeSpan.FromSeconds(3))
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.False(gate.IsHeld, $"after round {round} the writer was still held");
+        }
+
+        var next = Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.Created, (await buyers[0].Place(OrdersApi.Buy(product.ProductId, 1m), Guid.NewGuid().ToString())).Status);
+        Assert.True(next.Elapsed < TimeSpan.FromSeconds(5), $"the next placement took {next.Elapsed}");
+
+        // Every unit reserved belongs to an order that was stored, and every stored order holds its unit.
+        var stored = (await Task.WhenAll(buyers.Select(b => b.Mine()))).Sum(o => o.Body.TotalCount);
+        Assert.Equal((1_000_000L, stored * 1_000L), await kit.StockAsync(product.ProductId));
+    }
+
+    /// <summary>A phone that gives up after <paramref name="patience"/>: while queued for the writer, as it is handed over, or holding it.</summary>
+    private static async Task PlaceAndDropAsync(OrdersApi buyer, Guid productId, TimeSpan patience)
+    {
+        using var dropped = new CancellationTokenSource(patience);
+        using var request = new HttpRequestMessage(HttpMethod.Post, OrdersApiPaths.Url(OrdersApiPaths.Orders))
+        {
+            Content = JsonContent.Create(OrdersApi.Buy(productId, 1m)),
+        };
+        request.Headers.Add(ApiClient.IdempotencyKeyHeader, Guid.NewGuid().ToString());
+        try
+        {
+            using var reply = await buyer.Http.SendAsync(request, dropped.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The phone is gone; whatever the host had committed stands.
+        }
     }
 
     [Fact]
