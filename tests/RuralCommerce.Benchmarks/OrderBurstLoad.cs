@@ -5,8 +5,11 @@ using System.Net.Http.Headers;
 using System.Runtime;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RuralCommerce.Catalog.Features.ScheduleLivestream;
 using RuralCommerce.Cooperatives.Contracts;
 using RuralCommerce.Orders.Domain.Livestreams;
@@ -27,11 +30,19 @@ namespace RuralCommerce.Benchmarks;
 /// methods in the 20 s after a 15 s warm-up, 1,200 after 45 s). The buyers are <c>wrk</c> in its own process when it is
 /// installed (Debian's package), else HttpClient in this one (BURST_DRIVER=dotnet chooses it). Prints accepted orders/s,
 /// p50/p99/max of every request, each write gate's share of the burst, units sold against stock and oversold units (must be 0).
+/// BURST_FLOOR=1 measures the floor instead: every placement asks for 0 units, so the host answers 400 after all it does
+/// before Orders' own work (rate limiting, the token, the session check, binding), and nothing is written.
+/// BURST_DELIVERY=0 stops the outbox dispatcher once the live event is set up: the placements' cost without their
+/// notifications' delivery (the outbox is left to fill).
 /// </summary>
 internal static class OrderBurstLoad
 {
     private const int HotProducts = 4;
     private static readonly int WarmUpSeconds = int.Parse(Environment.GetEnvironmentVariable("BURST_WARMUP") ?? "45", CultureInfo.InvariantCulture);
+    private static readonly bool Floor = Environment.GetEnvironmentVariable("BURST_FLOOR") == "1";
+
+    /// <summary>The answer that counts as refused: 409 for stock in a burst, the 400 every request gets when measuring the floor.</summary>
+    private static int RefusedStatus => Floor ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -45,18 +56,24 @@ internal static class OrderBurstLoad
         var address = factory.ClientOptions.BaseAddress;
 
         var (eventId, products) = await LiveEventAsync(factory, stock);
+        var delivering = Environment.GetEnvironmentVariable("BURST_DELIVERY") != "0";
+        if (!delivering)
+        {
+            await factory.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single().StopAsync(CancellationToken.None);
+        }
+
         var sessions = await Task.WhenAll(Enumerable.Range(0, buyers).Select(i => factory.NewVerifiedPersonAsync($"Buyer {i}")));
         var bodies = products.Select(p => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
-            OrdersApi.Buy(p, 1m, livestreamId: eventId), JsonSerializerOptions.Web))).ToArray();
+            OrdersApi.Buy(p, Floor ? 0m : 1m, livestreamId: eventId), JsonSerializerOptions.Web))).ToArray();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = buyers * 2 }) { BaseAddress = address };
         var place = new Uri(RuralCommerce.Orders.OrdersApiPaths.Url(RuralCommerce.Orders.OrdersApiPaths.Orders), UriKind.Relative);
 
         var tokens = sessions.Select(s => s.Session.AccessToken).ToArray();
         var useWrk = WrkBurst.Executable is not null && Environment.GetEnvironmentVariable("BURST_DRIVER") != "dotnet";
         Func<TimeSpan, bool, Task<BurstResult>> burst = useWrk
-            ? (duration, warmUp) => WrkBurst.RunAsync(address!, place, tokens, bodies, duration, warmUp ? "warm-up" : "burst")
+            ? (duration, warmUp) => WrkBurst.RunAsync(address!, place, tokens, bodies, duration, warmUp ? "warm-up" : "burst", RefusedStatus)
             : (duration, warmUp) => RunAsync(http, place, tokens, bodies, duration, warmUp);
-        Console.WriteLine($"{buyers} buyers ({(useWrk ? "wrk, its own process" : "in-process HttpClient")}), {HotProducts} featured products with {stock:N0} each, {seconds} s after a {WarmUpSeconds} s warm-up, against {address}");
+        Console.WriteLine($"{(Floor ? "FLOOR (every placement refused 400 before Orders' work): " : "")}{(delivering ? "" : "NO DELIVERY (dispatcher stopped): ")}{buyers} buyers ({(useWrk ? "wrk, its own process" : "in-process HttpClient")}), {HotProducts} featured products with {stock:N0} each, {seconds} s after a {WarmUpSeconds} s warm-up, against {address}");
         await burst(TimeSpan.FromSeconds(WarmUpSeconds), true);
         using var allocations = Environment.GetEnvironmentVariable("BURST_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         allocations?.Recording = true;
@@ -67,7 +84,7 @@ internal static class OrderBurstLoad
         var result = await burst(TimeSpan.FromSeconds(seconds), false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"process (host and load generator): CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / result.Elapsed.TotalSeconds:0.00} cores, " +
-            $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1024 / Math.Max(1, result.Accepted + result.Refused):N0} KB per request, " +
+            $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1024 / Math.Max(1, result.Accepted + result.Refused + result.Errors):N0} KB per request, " +
             $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms ({(GCSettings.IsServerGC ? "server" : "workstation")} GC), " +
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB, " +
             $"JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:N0} ms"));
@@ -84,7 +101,7 @@ internal static class OrderBurstLoad
         var accepted = result.Accepted;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"accepted {accepted:N0} orders in {result.Elapsed.TotalSeconds:0.0} s = {accepted / result.Elapsed.TotalSeconds:N0} orders/s; " +
-            $"refused for stock {result.Refused:N0}; errors {result.Errors:N0}"));
+            $"refused {(Floor ? "400 (the floor)" : "for stock")} {result.Refused:N0} = {result.Refused / result.Elapsed.TotalSeconds:N0}/s; errors {result.Errors:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency p50 {result.P50:0.0} ms, p99 {result.P99:0.0} ms, max {result.Max:0.0} ms"));
 
@@ -98,6 +115,12 @@ internal static class OrderBurstLoad
         }
 
         var pendingAtEnd = await PendingAsync(factory);
+        if (!delivering)
+        {
+            Console.WriteLine($"outbox: {pendingAtEnd:N0} messages left undelivered (dispatcher stopped)");
+            return 0;
+        }
+
         var drained = Stopwatch.StartNew();
         while (await PendingAsync(factory) > 0 && drained.Elapsed < TimeSpan.FromMinutes(5))
         {
@@ -152,7 +175,7 @@ internal static class OrderBurstLoad
                 _ = response.StatusCode switch
                 {
                     HttpStatusCode.Created => Interlocked.Increment(ref accepted),
-                    HttpStatusCode.Conflict => Interlocked.Increment(ref refused),
+                    var status when (int)status == RefusedStatus => Interlocked.Increment(ref refused),
                     _ => Report(ref errors, response, warmUp),
                 };
             }
@@ -211,6 +234,13 @@ internal sealed class BurstFactory : ApiFactory
     protected override IReadOnlyDictionary<string, string> Settings { get; } =
         (Environment.GetEnvironmentVariable("BURST_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2)).Prepend(["Logging:LogLevel:Default", "Warning"]).ToDictionary(pair => pair[0], pair => pair[1]);
+
+    // The dispatcher stopped on its own (BURST_DELIVERY=0) ends with its token cancelled, which would stop the host.
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore));
+    }
 }
 
 /// <summary>Run as a plain program, the factory needs to be told where the host's content root is.</summary>

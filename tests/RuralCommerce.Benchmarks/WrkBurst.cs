@@ -15,10 +15,10 @@ internal static class WrkBurst
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, "wrk")).FirstOrDefault(File.Exists);
 
-    public static async Task<BurstResult> RunAsync(Uri address, Uri place, string[] tokens, byte[][] bodies, TimeSpan duration, string run)
+    public static async Task<BurstResult> RunAsync(Uri address, Uri place, string[] tokens, byte[][] bodies, TimeSpan duration, string run, int refusedStatus)
     {
         var script = Path.Combine(Path.GetTempPath(), $"order-burst-{Environment.ProcessId}.lua");
-        await File.WriteAllTextAsync(script, Script(place, tokens, bodies, run));
+        await File.WriteAllTextAsync(script, Script(place, tokens, bodies, run, refusedStatus));
         try
         {
             var start = new ProcessStartInfo(Executable!)
@@ -52,7 +52,7 @@ internal static class WrkBurst
         }
     }
 
-    private static string Script(Uri place, string[] tokens, byte[][] bodies, string run)
+    private static string Script(Uri place, string[] tokens, byte[][] bodies, string run, int refusedStatus)
     {
         static string Lua(string text) => $"\"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
         var lua = new StringBuilder();
@@ -60,6 +60,7 @@ internal static class WrkBurst
         lua.AppendLine(CultureInfo.InvariantCulture, $"local tokens = {{ {string.Join(", ", tokens.Select(Lua))} }}");
         lua.AppendLine(CultureInfo.InvariantCulture, $"local bodies = {{ {string.Join(", ", bodies.Select(b => Lua(Encoding.UTF8.GetString(b))))} }}");
         lua.AppendLine(CultureInfo.InvariantCulture, $"local run = {Lua(run)}");
+        lua.AppendLine(CultureInfo.InvariantCulture, $"local refused_status = {refusedStatus}");
         lua.Append("""
             local threads = {}
             local next_id = 0
@@ -81,7 +82,7 @@ internal static class WrkBurst
             end
             function response(status, headers, body)
               if status == 201 then created = created + 1
-              elseif status == 409 then refused = refused + 1
+              elseif status == refused_status then refused = refused + 1
               else
                 errors = errors + 1
                 if errors <= 3 then io.write("unexpected " .. status .. ": " .. body .. "\n") end
