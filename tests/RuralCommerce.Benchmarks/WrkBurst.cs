@@ -29,7 +29,7 @@ internal static class WrkBurst
             };
             foreach (var argument in new[]
                      {
-                         "-t2", $"-c{tokens.Length}", $"-d{(int)duration.TotalSeconds}s", "--timeout", "30s", "-s", script,
+                         $"-t{Math.Min(2, tokens.Length)}", $"-c{tokens.Length}", $"-d{(int)duration.TotalSeconds}s", "--timeout", "30s", "-s", script,
                          new Uri(address, place).ToString(),
                      })
             {
