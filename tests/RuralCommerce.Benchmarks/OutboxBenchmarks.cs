@@ -1,15 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Access;
 using RuralCommerce.Access.Persistence;
 using RuralCommerce.Cooperatives;
 using RuralCommerce.Cooperatives.Persistence;
-using RuralCommerce.Shared.Infrastructure;
 using RuralCommerce.Shared.Infrastructure.Inbox;
 using RuralCommerce.Shared.Infrastructure.Outbox;
-using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Benchmarks;
@@ -33,32 +30,24 @@ internal sealed class BenchmarkOrderPlacedHandler(AccessDbContext context, TimeP
 public class OutboxBenchmarks
 {
     private const int Burst = 200;
-    private string _data = "";
+    private BenchmarkDatabases _databases = null!;
     private ServiceProvider _services = null!;
     private OutboxDispatcher _dispatcher = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _data = Path.Combine(Path.GetTempPath(), "ruralcommerce-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = _data })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSharedInfrastructure(configuration);
-        services.AddCooperativesModule(configuration).AddAccessModule(configuration);
-        services.AddScoped<MediatR.INotificationHandler<BenchmarkOrderPlaced>, BenchmarkOrderPlacedHandler>();
-        _services = services.BuildServiceProvider();
-        _services.MigrateModuleDatabasesAsync().GetAwaiter().GetResult();
+        _databases = new BenchmarkDatabases((services, configuration) =>
+        {
+            services.AddCooperativesModule(configuration).AddAccessModule(configuration);
+            services.AddScoped<MediatR.INotificationHandler<BenchmarkOrderPlaced>, BenchmarkOrderPlacedHandler>();
+        });
+        _services = _databases.Services;
         _dispatcher = _services.GetRequiredService<OutboxDispatcher>();
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
-    }
+    public void Cleanup() => _databases.Dispose();
 
     /// <summary>One state change's notification, committed: the price every use case pays.</summary>
     [Benchmark]

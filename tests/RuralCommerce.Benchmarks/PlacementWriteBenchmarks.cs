@@ -1,15 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RuralCommerce.Orders;
 using RuralCommerce.Orders.Domain.Orders;
 using RuralCommerce.Orders.Domain.Sellables;
 using RuralCommerce.Orders.Features.Common;
 using RuralCommerce.Orders.Persistence;
-using RuralCommerce.Shared.Infrastructure;
-using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Benchmarks;
@@ -29,7 +26,7 @@ public class PlacementWriteBenchmarks
     private static readonly Guid Seller = Guid.CreateVersion7();
     private static readonly Guid Cooperative = Guid.CreateVersion7();
     private static readonly Guid Buyer = Guid.CreateVersion7();
-    private string _data = "";
+    private BenchmarkDatabases _databases = null!;
     private ServiceProvider _services = null!;
     private SqliteConnection _connection = null!;
     private Dictionary<string, SqliteCommand> _statements = null!;
@@ -39,15 +36,8 @@ public class PlacementWriteBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _data = Path.Combine(Path.GetTempPath(), "ruralcommerce-bench", Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:DataDirectory"] = _data })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSharedInfrastructure(configuration);
-        services.AddOrdersModule(configuration);
-        _services = services.BuildServiceProvider();
-        _services.MigrateModuleDatabasesAsync().GetAwaiter().GetResult();
-
+        _databases = new BenchmarkDatabases((services, configuration) => services.AddOrdersModule(configuration));
+        _services = _databases.Services;
         using (var scope = _services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
@@ -108,9 +98,7 @@ public class PlacementWriteBenchmarks
         }
 
         _connection.Dispose();
-        _services.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_data, recursive: true);
+        _databases.Dispose();
     }
 
     /// <summary>The host's way: the order built by the domain, its outbox rows staged, one reservation, one save, one commit.</summary>
