@@ -54,8 +54,7 @@ public class PlacementWriteBenchmarks
             var payloads = db.OutboxMessages.Local.Select(m => m.Payload).ToList();
             (_placedPayload, _reservedPayload) = (payloads[0], payloads[^1]);
             db.ChangeTracker.Clear();
-            _connection = (SqliteConnection)db.Database.GetDbConnection();
-            _connection = new SqliteConnection(_connection.ConnectionString);
+            _connection = new SqliteConnection(db.Database.GetConnectionString());
         }
 
         _connection.Open();

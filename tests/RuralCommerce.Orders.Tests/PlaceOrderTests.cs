@@ -122,13 +122,7 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
         foreach (var key in new[] { null, Guid.NewGuid().ToString() })
         {
             Assert.Equal(HttpStatusCode.Conflict, (await buyer.Place(OrdersApi.Buy(product.ProductId, 2m), key)).Status);
-            var released = Stopwatch.StartNew();
-            while (gate.IsHeld && released.Elapsed < TimeSpan.FromSeconds(3))
-            {
-                await Task.Delay(10);
-            }
-
-            Assert.False(gate.IsHeld);
+            Assert.False(await StillHeldAfterAsync(gate, TimeSpan.FromSeconds(3)));
         }
 
         Assert.Equal(HttpStatusCode.Created, (await buyer.Place(OrdersApi.Buy(product.ProductId, 1m))).Status);
@@ -148,13 +142,7 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
         {
             await Task.WhenAll(Enumerable.Range(0, 60).Select(i => PlaceAndDropAsync(buyers[i % buyers.Length], product.ProductId, TimeSpan.FromMilliseconds(i % 30))));
 
-            var free = Stopwatch.StartNew();
-            while (gate.IsHeld && free.Elapsed < TimeSpan.FromSeconds(3))
-            {
-                await Task.Delay(10);
-            }
-
-            Assert.False(gate.IsHeld, $"after round {round} the writer was still held");
+            Assert.False(await StillHeldAfterAsync(gate, TimeSpan.FromSeconds(3)), $"after round {round} the writer was still held");
         }
 
         var next = Stopwatch.StartNew();
@@ -164,6 +152,18 @@ public sealed class PlaceOrderTests(ApiFactory factory) : IClassFixture<ApiFacto
         // Every unit reserved belongs to an order that was stored, and every stored order holds its unit.
         var stored = (await Task.WhenAll(buyers.Select(b => b.Mine()))).Sum(o => o.Body.TotalCount);
         Assert.Equal((1_000_000L, stored * 1_000L), await kit.StockAsync(product.ProductId));
+    }
+
+    /// <summary>Whether the writer is still held once <paramref name="patience"/> has passed (false as soon as it is free).</summary>
+    private static async Task<bool> StillHeldAfterAsync(SqliteWriteGate gate, TimeSpan patience)
+    {
+        var waited = Stopwatch.StartNew();
+        while (gate.IsHeld && waited.Elapsed < patience)
+        {
+            await Task.Delay(10);
+        }
+
+        return gate.IsHeld;
     }
 
     /// <summary>A phone that gives up after <paramref name="patience"/>: while queued for the writer, as it is handed over, or holding it.</summary>
