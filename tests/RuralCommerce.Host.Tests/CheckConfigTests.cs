@@ -27,14 +27,16 @@ public sealed class CheckConfigTests
         using var data = new TempDirectory();
         var (exitCode, output) = await CheckConfigAsync(
             "--Jwt:SigningKey", "password-password-password-password!",
-            "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Enabled", "false");
+            "--Database:DataDirectory", Path.Combine(data.Path, "data"), "--Backup:Enabled", "false",
+            "--Orders:PaymentMethods", "WeChatPay,CashOnDelivery");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("PROBLEM  Jwt:SigningKey is not random", output, StringComparison.Ordinal);
         Assert.Contains("PROBLEM  No SMS gateway", output, StringComparison.Ordinal);
         Assert.Contains("PROBLEM  Backups are not scheduled", output, StringComparison.Ordinal);
+        Assert.Contains("PROBLEM  Orders:PaymentMethods offers WeChatPay, but no payment provider is configured", output, StringComparison.Ordinal);
         Assert.Contains("note     Metrics are closed", output, StringComparison.Ordinal);
-        Assert.Contains("3 problem(s)", output, StringComparison.Ordinal);
+        Assert.Contains("4 problem(s)", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,25 +95,6 @@ public sealed class SecurityTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 }
 
-/// <summary>The host as production runs it: an SMS gateway configured, a signing key, backups, HTTPS.</summary>
-public sealed class ProductionApiFactory : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Sms:Provider"] = "Http",
-        ["Sms:Http:Endpoint"] = "https://sms-gateway.example/send",
-        ["Sms:Http:ApiKey"] = "not-a-real-key",
-        ["Backup:Enabled"] = "true",
-        ["Backup:Directory"] = Path.Combine(DataDirectory, "backups"),
-    };
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
-    }
-}
-
 /// <summary>Production with no SMS gateway configured.</summary>
 public sealed class ProductionWithoutSmsApiFactory : ApiFactory
 {

@@ -84,7 +84,7 @@ public sealed partial class PageBrowser : IDisposable
     private static HttpClient CreateClient(ApiFactory factory, string? acceptLanguage)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var client = factory.CreateDefaultClient(new CookieContainerHandler());
+        var client = factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, new CookieContainerHandler());
         if (acceptLanguage is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);

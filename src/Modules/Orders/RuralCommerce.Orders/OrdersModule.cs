@@ -40,11 +40,18 @@ public static class OrdersModule
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddModuleDatabase<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext>(Name, OrdersDbContext.SchemaName);
         services.AddIntegrationEventHandlersFrom(typeof(OrdersModule).Assembly);
-        services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.SectionName));
-        services.AddSingleton(provider => new DevelopmentPaymentGateway(DevelopmentPaymentGateway.LoadSecret(
-            provider.GetRequiredService<IOptions<OrdersOptions>>().Value.PaymentCallbackSecret,
-            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(provider.GetRequiredService<IHostEnvironment>().ContentRootPath))));
-        services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<DevelopmentPaymentGateway>());
+        services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OrdersOptions>, PaymentMethodsValidation>();
+        // The development gateway records a payment nobody made: it exists in Development only, and outside it the
+        // host offers only what it can really collect (a method without a provider stops it at start-up).
+        services.AddSingleton(provider => provider.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? new DevelopmentPaymentGateway(DevelopmentPaymentGateway.LoadSecret(
+                provider.GetRequiredService<IOptions<OrdersOptions>>().Value.PaymentCallbackSecret,
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ResolveDataDirectory(provider.GetRequiredService<IHostEnvironment>().ContentRootPath)))
+            : throw new InvalidOperationException("The development payment gateway exists in Development only."));
+        services.AddSingleton(provider => OfferedPaymentMethods.Create(
+            provider.GetRequiredService<IOptions<OrdersOptions>>().Value.PaymentMethods,
+            provider.GetRequiredService<IHostEnvironment>().IsDevelopment() ? provider.GetRequiredService<DevelopmentPaymentGateway>() : null));
         services.AddRateLimiter(options => options.AddPolicy(OrdersRateLimits.Placement, context =>
             RateLimitPartition.GetConcurrencyLimiter(OrdersRateLimits.Placement, _ =>
             {
@@ -69,7 +76,18 @@ public static class OrdersModule
         group.MapGetOrder();
         group.MapCancelOrder();
         group.MapPayOrder();
-        group.MapPaymentCallback();
+        if (endpoints.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            group.MapPaymentCallback();
+        }
+        else
+        {
+            // The development gateway records a payment nobody made: outside Development its pay page and its callback
+            // answer 404 to every method (ahead of the page's own route), so not even the page's form can be posted.
+            endpoints.Map("/pay/dev/{orderId:guid}", () => Results.NotFound()).WithOrder(-1).ExcludeFromDescription().AllowAnonymous();
+            group.Map(OrdersApiPaths.PaymentCallback, () => Results.NotFound()).ExcludeFromDescription().AllowAnonymous();
+        }
+
         group.MapCart();
         group.MapAddressBook();
         group.MapListCooperativeOrders();
@@ -83,5 +101,13 @@ public static class OrdersModule
         group.MapLiveTally();
         endpoints.MapLiveTallyPageEvents();
         return endpoints;
+    }
+
+    private sealed class PaymentMethodsValidation(IHostEnvironment environment) : IValidateOptions<OrdersOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, OrdersOptions options) =>
+            OfferedPaymentMethods.Problem(options.PaymentMethods, hasGateway: environment.IsDevelopment()) is { } problem
+                ? ValidateOptionsResult.Fail(problem)
+                : ValidateOptionsResult.Success;
     }
 }

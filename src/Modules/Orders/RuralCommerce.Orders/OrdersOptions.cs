@@ -29,6 +29,13 @@ internal sealed class OrdersOptions
 
     public int PlacementsAtOnce => PlacementConcurrency is > 0 and var set ? set : 3 * Environment.ProcessorCount;
 
-    /// <summary>The development payment gateway's callback key; generated into the data folder when not set.</summary>
+    /// <summary>
+    /// What buyers may pay with, comma-separated (WeChatPay, Alipay, BankTransfer, CashOnDelivery). Not set: all of them
+    /// in Development, cash on delivery only elsewhere, where no payment provider is configured yet. A method that needs
+    /// a provider the host does not have stops the host at start-up.
+    /// </summary>
+    public string? PaymentMethods { get; set; }
+
+    /// <summary>The development payment gateway's callback key (Development only); generated into the data folder when not set.</summary>
     public string? PaymentCallbackSecret { get; set; }
 }

@@ -27,6 +27,7 @@ public sealed class ConfigurationCheck(
     IOptions<BackupOptions> backup,
     IOptions<MetricsOptions> metrics,
     IOptions<ReverseProxyOptions> reverseProxy,
+    IStartupValidator startupValidator,
     IHostEnvironment environment)
 {
     private const int MinimumDistinctKeyBytes = 16;
@@ -36,6 +37,8 @@ public sealed class ConfigurationCheck(
         var findings = new List<ConfigurationFinding>();
         Validated(findings, () => CheckSigningKey(findings));
         Validated(findings, () => CheckSms(findings));
+        // Every module's own start-up rules (payment methods without a provider, …), as the host checks them when it starts.
+        Validated(findings, startupValidator.Validate);
         var dataDirectory = database.Value.ResolveDataDirectory(environment.ContentRootPath);
         Require(findings, Writable(dataDirectory), $"The data folder {dataDirectory} (uploaded files, keys, SQLite files) is not writable.");
         await CheckDatabasesAsync(findings, cancellationToken);
@@ -50,7 +53,7 @@ public sealed class ConfigurationCheck(
             findings.Add(new(false, "No ReverseProxy:KnownProxies: behind nginx, rate limits and logs would see the proxy's address."));
         }
 
-        return findings;
+        return [.. findings.DistinctBy(f => f.Text)];
     }
 
     /// <summary>Stops a host whose configuration has problems, naming every one.</summary>
@@ -170,6 +173,11 @@ public sealed class ConfigurationCheck(
         catch (OptionsValidationException exception)
         {
             findings.AddRange(exception.Failures.Select(failure => new ConfigurationFinding(true, failure)));
+        }
+        catch (AggregateException several)
+        {
+            findings.AddRange(several.InnerExceptions.OfType<OptionsValidationException>()
+                .SelectMany(exception => exception.Failures).Select(failure => new ConfigurationFinding(true, failure)));
         }
     }
 

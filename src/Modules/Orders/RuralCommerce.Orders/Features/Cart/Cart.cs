@@ -94,11 +94,11 @@ internal static class CartEndpoints
     }
 
     internal static async Task<Created<OrderResponse>> CheckoutAsync(
-        CheckoutRequest request, ClaimsPrincipal caller, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        CheckoutRequest request, ClaimsPrincipal caller, OrdersDbContext db, OfferedPaymentMethods offered, TimeProvider clock, CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
         var errors = new ValidationErrors();
-        var method = OrderPlacement.RequirePaymentMethod(errors, request.PaymentMethod);
+        var method = OrderPlacement.RequirePaymentMethod(errors, request.PaymentMethod, offered);
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 

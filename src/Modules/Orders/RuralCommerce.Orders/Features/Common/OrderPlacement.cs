@@ -19,11 +19,11 @@ internal sealed record ShortLine(Guid ProductId, decimal Requested, decimal Avai
 /// </summary>
 internal static class OrderPlacement
 {
-    /// <summary>How a buyer pays: WeChatPay, Alipay, BankTransfer or CashOnDelivery (platform payments come only with imports).</summary>
-    public static PaymentMethod RequirePaymentMethod(ValidationErrors errors, string? value)
+    /// <summary>How a buyer pays: one of the methods this host offers (platform payments come only with imports).</summary>
+    public static PaymentMethod RequirePaymentMethod(ValidationErrors errors, string? value, OfferedPaymentMethods offered)
     {
-        var method = errors.RequireName<PaymentMethod>(value, "paymentMethod");
-        errors.Require(method != PaymentMethod.PaidOnPlatform, "paymentMethod", "Pay with WeChatPay, Alipay, BankTransfer or CashOnDelivery.");
+        var known = Enum.TryParse<PaymentMethod>(value?.Trim(), ignoreCase: true, out var method) && !char.IsAsciiDigit(value!.Trim()[0]);
+        errors.Require(known && offered.Offers(method), "paymentMethod", $"paymentMethod must be one of: {string.Join(", ", offered.Methods)}.");
         return method;
     }
 

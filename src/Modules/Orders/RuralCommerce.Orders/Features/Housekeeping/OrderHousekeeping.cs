@@ -122,7 +122,12 @@ internal sealed partial class OrderHousekeeping(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
-        var gateway = scope.ServiceProvider.GetRequiredService<IPaymentGateway>();
+        if (scope.ServiceProvider.GetRequiredService<OfferedPaymentMethods>().Gateway is not { } gateway)
+        {
+            // No provider on this host: owed refunds stay owed (and shown to their buyers) until one is configured.
+            return 0;
+        }
+
         var orders = await db.Orders.WholeOrders().Where(o => o.Refunds.Any(r => r.RefundedAt == null)).Take(BatchSize).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var order in orders)

@@ -25,12 +25,13 @@ internal static class PayOrderEndpoint
             .WithName("PayOrder")
             .WithSummary("The buyer starts paying an order: answers the payment provider's page to open.")
             .WithDescription("Only its buyer (another buyer's order is 404). The order becomes paid when the provider's signed callback " +
-                "arrives, not here. 409 `AlreadyPaid`, `OrderCancelled`, or `PaidOnDelivery` for a cash-on-delivery order.")
+                "arrives, not here. 409 `AlreadyPaid`, `OrderCancelled`, `PaidOnDelivery` for a cash-on-delivery order, or " +
+                "`PaymentUnavailable` when the host no longer has a provider for the order's method.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Ok<PaymentSessionResponse>> HandleAsync(
-        Guid orderId, ClaimsPrincipal caller, OrdersDbContext db, IPaymentGateway gateway, CancellationToken cancellationToken)
+        Guid orderId, ClaimsPrincipal caller, OrdersDbContext db, OfferedPaymentMethods payments, CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
         var order = await db.Orders.AsNoTracking().Where(o => o.Id == new OrderId(orderId) && o.BuyerAccountId == buyer)
@@ -41,6 +42,7 @@ internal static class PayOrderEndpoint
             (OrderStatus.Paid, _) => ("AlreadyPaid", "This order is already paid."),
             (OrderStatus.Cancelled, _) => ("OrderCancelled", "This order was cancelled: it can no longer be paid."),
             (_, PaymentMethod.CashOnDelivery) => ("PaidOnDelivery", "This order is paid in cash when it is delivered."),
+            _ when payments.Gateway is null => ("PaymentUnavailable", "This host can no longer collect this payment method: cancel the order and order again."),
             _ => default,
         };
         if (refusal.Item1 is { } reason)
@@ -48,6 +50,6 @@ internal static class PayOrderEndpoint
             throw new ConflictException(reason, refusal.Item2);
         }
 
-        return TypedResults.Ok(new PaymentSessionResponse(orderId, Money.FromFen(order.TotalFen).Amount, order.PaymentMethod.ToString(), gateway.PayUrl(orderId)));
+        return TypedResults.Ok(new PaymentSessionResponse(orderId, Money.FromFen(order.TotalFen).Amount, order.PaymentMethod.ToString(), payments.Gateway!.PayUrl(orderId)));
     }
 }

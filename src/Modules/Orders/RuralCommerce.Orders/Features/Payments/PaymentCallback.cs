@@ -31,8 +31,9 @@ internal static class PaymentCallbackEndpoint
             .AllowAnonymous()
             .Accepts<PaymentNotice>("application/json")
             .WithName("PaymentCallback")
-            .WithSummary("The payment provider reports money it took for an order (server to server, signed).")
-            .WithDescription($"The body is signed with HMAC-SHA256 in the `{DevelopmentPaymentGateway.SignatureHeader}` header (lowercase hex); " +
+            .WithSummary("The development payment gateway reports money it took for an order (server to server, signed; Development only).")
+            .WithDescription("Exists in Development only: elsewhere this path is 404. " +
+                $"The body is signed with HMAC-SHA256 in the `{DevelopmentPaymentGateway.SignatureHeader}` header (lowercase hex); " +
                 "a missing or wrong signature is 401 and changes nothing. A wrong amount is 409 `APaymentCoversTheWholeOrderRule`. The same " +
                 "transaction twice is recorded once (`AlreadyRecorded`); money for a cancelled or already-paid order is kept and becomes a " +
                 "refund (`RefundDue`) — an order is never revived or paid twice.")
@@ -42,7 +43,7 @@ internal static class PaymentCallbackEndpoint
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Ok<PaymentNoticeResponse>> HandleAsync(
-        HttpRequest request, IPaymentGateway gateway, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, DevelopmentPaymentGateway gateway, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (!gateway.IsAuthentic(body, request.Headers[DevelopmentPaymentGateway.SignatureHeader].FirstOrDefault()))

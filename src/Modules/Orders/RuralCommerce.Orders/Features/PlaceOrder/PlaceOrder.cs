@@ -54,12 +54,12 @@ internal static class PlaceOrderEndpoint
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     internal static async Task<Created<OrderResponse>> HandleAsync(
-        PlaceOrderRequest request, ClaimsPrincipal caller, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        PlaceOrderRequest request, ClaimsPrincipal caller, OrdersDbContext db, OfferedPaymentMethods offered, TimeProvider clock, CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
         var errors = new ValidationErrors();
         var wanted = ValidateLines(request.Lines, errors);
-        var method = OrderPlacement.RequirePaymentMethod(errors, request.PaymentMethod);
+        var method = OrderPlacement.RequirePaymentMethod(errors, request.PaymentMethod, offered);
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 
