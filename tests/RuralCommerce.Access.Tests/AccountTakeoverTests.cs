@@ -73,7 +73,9 @@ public sealed class AccountTakeoverTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientFor(stranger).GetAsync(Routes.Of(AccessApiPaths.Me))).StatusCode);
         await AssertProblem(await Post(AccessApiPaths.SignIn, new { phone, password = StrangersPassword }), HttpStatusCode.Unauthorized);
         var owner = await factory.SignInAsync(phone, OwnersPassword);
-        Assert.True((await MeAsync(owner)).PhoneVerified);
+        var me = await MeAsync(owner);
+        Assert.True(me.PhoneVerified);
+        Assert.Equal(RuralCommerce.SharedKernel.PhoneNumber.Parse(phone).Masked, me.DisplayName);
         Assert.Contains($"{cooperativeId:D}|", Claims(owner), StringComparison.Ordinal);
     }
 

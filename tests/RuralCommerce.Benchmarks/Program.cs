@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using RuralCommerce.Benchmarks;
 
-// `shop-search`, `order-burst`, `training` and `income` measure the host over HTTP and print latency percentiles; anything else runs BenchmarkDotNet.
+// `shop-search`, `order-burst`, `training`, `income` and `photo-uploads` measure the host over HTTP and print latency percentiles; anything else runs BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "shop-search")
 {
     return await ShopSearchLoad.RunAsync(args);
@@ -15,6 +15,11 @@ if (args.Length > 0 && args[0] == "order-burst")
 if (args.Length > 0 && args[0] == "training")
 {
     return await TrainingLoad.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "photo-uploads")
+{
+    return await PhotoUploadLoad.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "income")

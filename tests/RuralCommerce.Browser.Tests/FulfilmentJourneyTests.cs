@@ -26,7 +26,7 @@ public sealed class FulfilmentJourneyTests(BrowserHost host) : IClassFixture<Bro
         var platform = new OrdersApi(host.CreateAdminClient());
         var centre = (await platform.RegisterCentre(new RegisterCentreRequest("蒲江县物流配送中心", "Sichuan", "Pujiang", "车站路 1 号"))).Body;
         var (operatorPhone, operatorSession) = await host.NewVerifiedPersonAsync("刘洋");
-        await platform.Appoint(centre.CentreId, await host.AccountIdAsync(operatorSession));
+        await platform.AppointOnceKnownAsync(centre.CentreId, await host.AccountIdAsync(operatorSession));
         var (buyerPhone, buyerSession) = await host.NewVerifiedPersonAsync("赵磊");
         var order = (await new OrdersApi(host.ClientFor(buyerSession)).Place(OrdersApi.Buy(wine.ProductId, 2m, "CashOnDelivery"))).Body;
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RuralCommerce.Catalog.Features.Common;
 using SkiaSharp;
 
 namespace RuralCommerce.Catalog.Tests;
@@ -53,6 +55,29 @@ public sealed class PhotoApiTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         Assert.Equal(photo.ThumbnailUrl, (await scenario.Anonymous.Search($"?cooperativeId={scenario.CooperativeId}")).Body.Items.Single().ThumbnailUrl);
         Assert.Equal([photo.PhotoId], (await scenario.Anonymous.ShopProduct(product.ProductId)).Body.Photos.Select(p => p.PhotoId));
+    }
+
+    /// <summary>
+    /// A 48 KB PNG claiming 7000 × 7000 pixels (just under the 50-megapixel ceiling) used to be taken, at 200 MB of
+    /// memory to decode. PNG has no scaled decoding, so it is refused before a pixel is decoded; a phone's JPEG of
+    /// any size is decoded straight to the size that is kept.
+    /// </summary>
+    [Fact]
+    public async Task A_tiny_png_claiming_a_huge_canvas_is_refused_and_a_big_camera_jpeg_is_taken()
+    {
+        var scenario = await CatalogScenario.CreateAsync(factory);
+        var seller = await scenario.AddSellerAsync();
+        var product = await scenario.ListedProductAsync(seller);
+        var bomb = PngBomb.Of(7000, 7000);
+
+        var refused = await seller.Catalog.UploadPhoto(scenario.CooperativeId, product.ProductId, bomb, "bomb.png", "image/png");
+        var camera = await seller.Catalog.UploadPhoto(scenario.CooperativeId, product.ProductId, Jpeg(6000, 4000), "IMG_0001.jpg", "image/jpeg");
+
+        Assert.True(bomb.Length < 64 * 1024, $"{bomb.Length} bytes");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("too large", Assert.Single(refused.FieldErrors["file"]), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, camera.Status);
+        Assert.Equal((1200, 800), (camera.Body.Width, camera.Body.Height));
     }
 
     [Fact]
@@ -119,5 +144,39 @@ public sealed class PhotoApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
         Assert.DoesNotContain("immutable", missing.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>One decoder per host and a short wait: the upload that finds it busy waits, then is told to come back.</summary>
+public sealed class PhotoDecoderLimitTests
+{
+    [Fact]
+    public async Task An_upload_that_finds_every_decoder_busy_waits_then_is_503_with_Retry_After_and_nothing_is_stored()
+    {
+        using var host = new ConfiguredHost(new Dictionary<string, string>
+        {
+            ["Photos:DecodesAtOnce"] = "1",
+            ["Photos:DecodeWait"] = "00:00:00.500",
+        });
+        var scenario = await CatalogScenario.CreateAsync(host);
+        var seller = await scenario.AddSellerAsync();
+        var product = await scenario.ListedProductAsync(seller);
+        var decoder = host.Services.GetRequiredService<RuralCommerce.Shared.Infrastructure.Files.PhotoDecoder>();
+
+        Reply<PhotoResponse> refused;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        using (await decoder.TakeSlotAsync(CancellationToken.None))
+        {
+            refused = await seller.Catalog.UploadPhoto(scenario.CooperativeId, product.ProductId, PhotoApiTests.Jpeg(800, 600), "a.jpg", "image/jpeg");
+        }
+
+        waited.Stop();
+        var later = await seller.Catalog.UploadPhoto(scenario.CooperativeId, product.ProductId, PhotoApiTests.Jpeg(800, 600), "a.jpg", "image/jpeg");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+        Assert.True(waited.Elapsed >= TimeSpan.FromMilliseconds(450), $"answered after {waited.Elapsed.TotalMilliseconds} ms");
+        Assert.Equal(HttpStatusCode.Created, later.Status);
+        Assert.Single((await seller.Catalog.GetProduct(scenario.CooperativeId, product.ProductId)).Body.Photos);
     }
 }

@@ -79,6 +79,47 @@ public sealed partial class EndpointAuthorizationTests(ApiFactory factory) : ICl
             name.EndsWith("/health", StringComparison.Ordinal) || Anonymous.Contains(name), $"{name} is anonymous but not on the list."));
     }
 
+    /// <summary>
+    /// A browser, a media player or an EventSource asks with an Accept that is not JSON: an unknown resource must still
+    /// be 404 (bare when the client cannot take a problem document), never a 500. Walks every operation that documents
+    /// a 404, with ids that exist nowhere, as a platform administrator and with each kind of Accept.
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_that_can_answer_404_answers_the_same_status_whatever_the_client_accepts()
+    {
+        using var raw = factory.CreateDefaultClient();
+        raw.DefaultRequestHeaders.Authorization = new("Bearer", ApiFactory.Token([RuralCommerce.Shared.Infrastructure.Security.PlatformRoles.Admin]));
+        using var document = JsonDocument.Parse(await raw.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var walked = 0;
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Value.TryGetProperty("responses", out var r) && r.TryGetProperty("404", out _)))
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                var url = Concrete(path.Name);
+                var statuses = new List<(string Accept, HttpStatusCode Status)>();
+                foreach (var accept in new[] { "application/json", "text/html", "image/webp,image/*", "text/event-stream", "video/mp4" })
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(operation.Name.ToUpperInvariant()), new Uri(url, UriKind.Relative));
+                    request.Headers.TryAddWithoutValidation("Accept", accept);
+                    if (operation.Name is "post" or "put" or "patch")
+                    {
+                        request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                    }
+
+                    using var response = await raw.SendAsync(request);
+                    statuses.Add((accept, response.StatusCode));
+                }
+
+                Assert.True(statuses.All(s => (int)s.Status < 500 && s.Status == statuses[0].Status),
+                    $"{name}: {string.Join(", ", statuses.Select(s => $"{s.Accept} → {(int)s.Status}"))}");
+                walked++;
+            }
+        }
+
+        Assert.True(walked >= 50, $"walked {walked} operations that document a 404");
+    }
+
     private static string Concrete(string template) => RouteParameter().Replace(template, Guid.CreateVersion7().ToString());
 
     [GeneratedRegex("{[^}]+}")]

@@ -87,6 +87,41 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// Authentication comes first everywhere: an anonymous caller sending the wrong kind of body to an upload that
+    /// needs a token learns nothing but 401; a signed-in caller is told the real mistake (415).
+    /// </summary>
+    [Fact]
+    public async Task An_upload_with_the_wrong_body_is_401_before_415_without_a_token()
+    {
+        using var raw = factory.CreateDefaultClient();
+        using var document = JsonDocument.Parse(await raw.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var uploads = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .Where(o => o.Operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("multipart/form-data", out _))
+            .ToList();
+        using var signedIn = factory.CreateDefaultClient();
+        signedIn.DefaultRequestHeaders.Authorization = new("Bearer", ApiFactory.Token([RuralCommerce.Shared.Infrastructure.Security.PlatformRoles.Admin]));
+
+        foreach (var (path, method, _) in uploads)
+        {
+            var url = System.Text.RegularExpressions.Regex.Replace(path, "{[^}]+}", Guid.CreateVersion7().ToString());
+            using var anonymous = await raw.SendAsync(new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), new Uri(url, UriKind.Relative))
+            {
+                Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+            });
+            using var withToken = await signedIn.SendAsync(new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), new Uri(url, UriKind.Relative))
+            {
+                Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+            });
+
+            Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} without a token: {(int)anonymous.StatusCode}");
+            Assert.True(withToken.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{method} {path} with a token: {(int)withToken.StatusCode}");
+        }
+
+        Assert.True(uploads.Count >= 5, $"found {uploads.Count} uploads");
+    }
+
     [Fact]
     public void The_contract_check_catches_an_unlisted_status_and_a_body_off_its_schema()
     {

@@ -27,6 +27,10 @@ public sealed class RealServers
     /// <summary>The host binary running beside the test; its non-empty output lines are kept in <paramref name="lines"/>.</summary>
     public static Process StartHost(ConcurrentQueue<string> lines, params string[] arguments) => Start("dotnet", [HostDll, .. arguments], lines);
 
+    /// <summary>The host binary with these environment variables set (null removes one the test runner has).</summary>
+    public static Process StartHost(ConcurrentQueue<string> lines, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        Start("dotnet", [HostDll, .. arguments], lines, environment);
+
     public static Task<(int ExitCode, string Output)> RunHostAsync(params string[] arguments) => RunAsync("dotnet", [HostDll, .. arguments]);
 
     /// <summary>Waits until <paramref name="address"/> answers with a success status (the server is up).</summary>
@@ -43,13 +47,19 @@ public sealed class RealServers
             }
         }, because(), timeout);
 
-    private static Process Start(string program, IEnumerable<string> arguments, ConcurrentQueue<string>? lines)
+    private static Process Start(
+        string program, IEnumerable<string> arguments, ConcurrentQueue<string>? lines, IReadOnlyDictionary<string, string?>? environment = null)
     {
         Assert.True(!Path.IsPathRooted(program) || File.Exists(program), $"{program} is missing: apt-get install {Path.GetFileName(program)} (.ci/run does).");
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start)!;

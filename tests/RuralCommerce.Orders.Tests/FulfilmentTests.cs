@@ -42,7 +42,7 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         await _kit.WaitForOrdersAsync(rice.ProductId, 10m);
         var centre = (await _platform.RegisterCentre(new RegisterCentreRequest("Pujiang County Logistics Centre", province, "Pujiang", "1 Station Road"))).Body;
         var (_, operatorSession) = await factory.NewVerifiedPersonAsync("Liu Yang");
-        var appointed = await _platform.Appoint(centre.CentreId, await factory.AccountIdAsync(operatorSession));
+        var appointed = await _platform.AppointOnceKnownAsync(centre.CentreId, await factory.AccountIdAsync(operatorSession));
         Assert.True(appointed.Status == HttpStatusCode.OK, appointed.Text);
         await _kit.WaitForOrdersAsync(db => db.CooperativeLocations.AnyAsync(l => l.CooperativeId == shop.CooperativeId), "Orders knows where the cooperative is");
         return new Fulfilment(
@@ -178,7 +178,7 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         await f.WineSeller.Ship(f.CooperativeId, parcel, new ShipRequest("EMS", "EMS1"));
         var elsewhere = (await _platform.RegisterCentre(new RegisterCentreRequest("Other Centre", $"Anhui {Guid.NewGuid():N}"[..20], "Jinzhai", "2 Road"))).Body;
         var (_, otherSession) = await factory.NewVerifiedPersonAsync("Sun Hao");
-        await _platform.Appoint(elsewhere.CentreId, await factory.AccountIdAsync(otherSession));
+        await _platform.AppointOnceKnownAsync(elsewhere.CentreId, await factory.AccountIdAsync(otherSession));
         var otherOperator = new OrdersApi(factory.ClientFor(otherSession));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await otherOperator.CentreQueue(f.CentreId)).Status);
@@ -186,6 +186,9 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await otherOperator.Receive(elsewhere.CentreId, parcel)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await buyer.RegisterCentre(new RegisterCentreRequest("Mine", "Hubei", "Xiaonan", "x"))).Status);
         Assert.Equal(HttpStatusCode.Conflict, (await _platform.RegisterCentre(new RegisterCentreRequest("Again", elsewhere.Province, "Jinzhai", "3 Road"))).Status);
+        var nobody = await _platform.Appoint(elsewhere.CentreId, Guid.CreateVersion7());
+        Assert.Equal(HttpStatusCode.NotFound, nobody.Status);
+        Assert.Equal([await factory.AccountIdAsync(otherSession)], (await _platform.Centres()).Body.Single(c => c.CentreId == elsewhere.CentreId).OperatorAccountIds);
         Assert.Equal("Shipped", (await buyer.Get(order.OrderId)).Body.Shipments.Single().Status);
     }
 

@@ -82,3 +82,35 @@ public sealed class BadInputTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Empty((await learner.Training.MyEnrolments()).Body);
     }
 }
+
+/// <summary>A fuzzer's null items in the lists Training reads: 400 naming the list, never a 500.</summary>
+public sealed class NullListItemTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Null_questions_answers_and_watched_stretches_are_400_naming_the_field()
+    {
+        var trainer = await factory.IndependentTrainerAsync();
+        var course = await trainer.Training.PublishedCourseAsync();
+        var draft = (await trainer.Training.CreateCourse(TrainingTestData.Mushrooms())).Body;
+        var learner = await factory.LearnerAsync();
+        var enrolment = (await learner.Training.Enrol(course.CourseId)).Body;
+        var lesson = course.Lessons[0].LessonId;
+
+        var questions = await Send(trainer, HttpMethod.Put, TrainingApiPaths.Url(TrainingApiPaths.Quiz, draft.CourseId), """{"questions":[null],"passMarkPercent":50}""");
+        var answers = await Send(learner, HttpMethod.Post, TrainingApiPaths.Url(TrainingApiPaths.QuizAttempts, enrolment.EnrolmentId), """{"answers":[null]}""");
+        var watched = await Send(learner, HttpMethod.Post, TrainingApiPaths.Url(TrainingApiPaths.Progress, enrolment.EnrolmentId), $$"""{"lessonId":"{{lesson}}","watched":[null]}""");
+
+        Assert.Equal((HttpStatusCode.BadRequest, true), (questions.Status, questions.FieldErrors.ContainsKey("questions[0]")));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (answers.Status, answers.FieldErrors.ContainsKey("answers[0].questionId")));
+        Assert.Equal((HttpStatusCode.BadRequest, true), (watched.Status, watched.FieldErrors.ContainsKey("watched[0]")));
+    }
+
+    private async Task<Reply<object>> Send(Person person, HttpMethod method, string url, string json)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        return await Reply<object>.ReadAsync(await factory.ClientFor(person.Session).SendAsync(request));
+    }
+}

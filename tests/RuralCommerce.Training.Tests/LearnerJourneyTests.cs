@@ -102,6 +102,11 @@ public sealed class LearnerJourneyTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
         Assert.Equal(video[1000..2000], await partial.Content.ReadAsByteArrayAsync());
         Assert.Equal("bytes 1000-1999/10000", partial.Content.Headers.ContentRange?.ToString());
+        using var items = new HttpRequestMessage(HttpMethod.Get, new Uri(uploaded.VideoUrl!, UriKind.Relative));
+        items.Headers.TryAddWithoutValidation("Range", "items=0-5");
+        using var whole = await factory.CreateClient().SendAsync(items);
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal(video, await whole.Content.ReadAsByteArrayAsync());
 
         var disguised = await trainer.Training.UploadVideo(course.CourseId, lesson.LessonId, "just text, renamed to .mp4"u8.ToArray(), "lesson.mp4", "video/mp4");
         Assert.Equal(HttpStatusCode.BadRequest, disguised.Status);

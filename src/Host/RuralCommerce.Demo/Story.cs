@@ -204,6 +204,8 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         var centre = await _api.PostAsync(platform, "/api/orders/logistics-centres",
             new { name = $"{county}物流配送中心", province, county, address = $"{county}城关镇物流园 1 号" });
         var centreId = centre.GetProperty("centreId").GetGuid();
+        // Orders hears of the operator's verified account through the outbox before it appoints them.
+        await _api.WaitForQuietAsync();
         await _api.PutAsync(platform, $"/api/orders/logistics-centres/{centreId}/operators/{centreOperator.AccountId}");
         // The administrator's next token carries the membership once Access has heard of it.
         await _api.WaitForQuietAsync();

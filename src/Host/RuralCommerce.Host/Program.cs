@@ -20,7 +20,11 @@ using Scalar.AspNetCore;
 // data folder with the platform's story first (README, Try it).
 var command = HostCommand.Parse(args);
 var (demo, hostArguments) = DemoMode.Parse(command?.HostArguments ?? args);
-var builder = WebApplication.CreateBuilder(hostArguments);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = hostArguments,
+    EnvironmentName = LaunchEnvironment.Default(hostArguments),
+});
 demo |= builder.Configuration.GetValue<bool>("Demo:Enabled");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddHostTelemetry();
@@ -65,6 +69,10 @@ if (command is not null)
     return await command.RunAsync(app.Services, Console.Out, CancellationToken.None);
 }
 
+// The first line says which environment this is: a Production start must never quietly be a Development one.
+app.Logger.LogInformation("RuralCommerce is starting in the {Environment} environment (content root {ContentRoot}).",
+    app.Environment.EnvironmentName, app.Environment.ContentRootPath);
+
 // Settings that would make the host unsafe (no SMS gateway outside Development, …) stop it before it touches data.
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 if (!app.Environment.IsDevelopment())
@@ -90,8 +98,8 @@ app.UseRequestBodyLimit();
 app.UseIdempotencyKeys();
 app.UseStatusCodePagesPerAudience();
 app.UseRequestLocalization();
-app.UseRoutingRejectionsBeforeAuthentication();
 app.UseAuthentication();
+app.UseRoutingRejectionsAfterAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseRateLimiter();

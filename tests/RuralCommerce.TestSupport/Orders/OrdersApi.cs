@@ -76,6 +76,15 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
     public Task<Reply<LogisticsCentreResponse>> Appoint(Guid centreId, Guid accountId) =>
         PutAsync<LogisticsCentreResponse>(Paths.Url(Paths.CentreOperator, centreId, accountId), null);
 
+    /// <summary>Appoints a just-verified account once Orders has heard of it (Access tells it through the outbox).</summary>
+    public async Task<Reply<LogisticsCentreResponse>> AppointOnceKnownAsync(Guid centreId, Guid accountId)
+    {
+        Reply<LogisticsCentreResponse>? appointed = null;
+        await Eventually.HoldsAsync(async () => (appointed = await Appoint(centreId, accountId)).Status != System.Net.HttpStatusCode.NotFound,
+            "Orders knows the verified account");
+        return appointed!;
+    }
+
     public Task<Reply<LogisticsCentreResponse>> Dismiss(Guid centreId, Guid accountId) =>
         DeleteAsync<LogisticsCentreResponse>(Paths.Url(Paths.CentreOperator, centreId, accountId));
 

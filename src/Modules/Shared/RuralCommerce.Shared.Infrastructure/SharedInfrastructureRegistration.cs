@@ -66,6 +66,8 @@ public static class SharedInfrastructureRegistration
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSms(configuration);
         services.AddFileStore();
+        services.AddOptions<PhotoOptions>().Bind(configuration.GetSection(PhotoOptions.SectionName));
+        services.AddSingleton<PhotoDecoder>();
 
         // Modules add their own policies; a rejection is a 429 problem document (written by the status-code pages).
         services.AddRateLimiter(options =>

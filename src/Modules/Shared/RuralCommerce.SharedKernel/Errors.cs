@@ -63,3 +63,9 @@ public sealed class TooManyAttemptsException(string message, TimeSpan retryAfter
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>The host has no room for this work right now (every photo decoder busy); the API answers 503 with Retry-After.</summary>
+public sealed class ServiceBusyException(string message, TimeSpan retryAfter) : Exception(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -222,6 +222,16 @@ internal sealed class CooperativeLocationConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class VerifiedAccountConfiguration : IEntityTypeConfiguration<VerifiedAccount>
+{
+    public void Configure(EntityTypeBuilder<VerifiedAccount> builder)
+    {
+        builder.ToTable("VerifiedAccounts");
+        builder.HasKey(a => a.AccountId);
+        builder.Property(a => a.AccountId).ValueGeneratedNever();
+    }
+}
+
 internal sealed class RefundRequestConfiguration : IEntityTypeConfiguration<RefundRequest>
 {
     public void Configure(EntityTypeBuilder<RefundRequest> builder)

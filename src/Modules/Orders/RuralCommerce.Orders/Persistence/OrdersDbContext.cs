@@ -32,6 +32,8 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
 
     public DbSet<CooperativeLocation> CooperativeLocations => Set<CooperativeLocation>();
 
+    public DbSet<VerifiedAccount> VerifiedAccounts => Set<VerifiedAccount>();
+
     /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {

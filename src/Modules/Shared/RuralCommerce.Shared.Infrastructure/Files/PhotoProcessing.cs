@@ -22,14 +22,22 @@ public static class PhotoProcessing
     /// <summary>A decoded image larger than this (in pixels) is refused: a tiny file can claim a huge canvas.</summary>
     private const long MaxPixels = 50_000_000;
 
-    public static ProcessedPhoto Process(byte[] upload)
+    /// <summary>The most pixels decoded into one bitmap (64 MB): what a codec cannot decode smaller must fit in this.</summary>
+    private const long MaxWholeDecodePixels = 16_000_000;
+
+    /// <summary>400 unless the content is a JPEG, PNG or WebP (by its first bytes): checked before a decoder is waited for.</summary>
+    public static void RequireKnownFormat(byte[] upload)
     {
         ArgumentNullException.ThrowIfNull(upload);
         if (!LooksLikeJpegPngOrWebP(upload))
         {
             throw new RequestValidationException("file", "The file must be a JPEG, PNG or WebP photo.");
         }
+    }
 
+    public static ProcessedPhoto Process(byte[] upload)
+    {
+        RequireKnownFormat(upload);
         using var bitmap = Decode(upload) ?? throw new RequestValidationException("file", "The photo is damaged or incomplete; take or choose it again.");
         var full = Encode(bitmap, MaxEdge, Quality, out var width, out var height);
         var thumbnail = Encode(bitmap, ThumbnailEdge, ThumbnailQuality, out _, out _);
@@ -41,7 +49,13 @@ public static class PhotoProcessing
         || content.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         || (content.Length >= 12 && content[..4].SequenceEqual("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8));
 
-    /// <summary>The whole image, upright as the camera held it; null when it does not decode completely.</summary>
+    /// <summary>
+    /// The image at about the size that is kept (its long edge from <see cref="MaxEdge"/> to twice that), upright as
+    /// the camera held it; null when it does not decode completely. JPEG and WebP decode straight to that size (the
+    /// codec's scaled decoding), never into a full-size bitmap. Skia's PNG codec can neither scale nor decode row by
+    /// row, so a PNG is decoded whole and may claim at most <see cref="MaxWholeDecodePixels"/>: a 46 KB PNG claiming
+    /// 7000 × 7000 pixels would otherwise cost 200 MB. Phone cameras write JPEG; a PNG is a screenshot or a drawing.
+    /// </summary>
     private static SKBitmap? Decode(byte[] upload)
     {
         using var data = SKData.CreateCopy(upload);
@@ -51,7 +65,15 @@ public static class PhotoProcessing
             return null;
         }
 
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var factor = Math.Max(1, Math.Max(codec.Info.Width, codec.Info.Height) / MaxEdge);
+        var scaled = codec.GetScaledDimensions(1f / factor);
+        if ((long)scaled.Width * scaled.Height > MaxWholeDecodePixels)
+        {
+            throw new RequestValidationException("file",
+                $"This image is too large to take ({codec.Info.Width} × {codec.Info.Height}): send the photo as a JPEG, or a smaller image.");
+        }
+
+        var info = new SKImageInfo(scaled.Width, scaled.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         if (codec.GetPixels(info, bitmap.GetPixels()) != SKCodecResult.Success)
         {

@@ -28,6 +28,12 @@ public static class StoredFiles
         ArgumentNullException.ThrowIfNull(http);
         var stream = (key is null ? null : files.OpenRead(key)) ?? throw new NotFoundException(resource, fileName);
         http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+        // Only byte ranges exist here; a range in any other unit is ignored (RFC 9110, 14.2): the whole file, 200.
+        if (http.Request.Headers.Range is { Count: > 0 } range && !range.ToString().TrimStart().StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Request.Headers.Remove("Range");
+        }
+
         return Results.Stream(stream, contentType, entityTag: new EntityTagHeaderValue($"\"{fileName}\""), enableRangeProcessing: true);
     }
 }

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -81,24 +84,53 @@ public static class SecurityRegistration
 public static class RoutingRejections
 {
     /// <summary>
-    /// Routing answers a body that is not JSON (415) or a wrong method (405) with built-in endpoints that carry no
-    /// metadata, so the fallback policy would answer an anonymous caller 401 first, hiding the real mistake. There is
-    /// nothing behind them to protect: answer with their status at once (the status-code pages add the problem body).
+    /// Routing answers a body of the wrong type (415) or a wrong method (405) with built-in endpoints that carry no
+    /// metadata. Authentication comes first everywhere: a caller without a token learns nothing about an operation
+    /// that needs one (401). An operation anyone may call (registration, sign-in) tells anyone the real mistake at once
+    /// (the status-code pages add the problem body). Runs after authentication, before authorization.
     /// </summary>
-    public static IApplicationBuilder UseRoutingRejectionsBeforeAuthentication(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    public static IApplicationBuilder UseRoutingRejectionsAfterAuthentication(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
             var endpoint = context.GetEndpoint();
-            if (endpoint is { Metadata.Count: 0, DisplayName: "415 HTTP Unsupported Media Type" or "405 HTTP Method Not Supported" })
+            if (endpoint is not { Metadata.Count: 0, DisplayName: "415 HTTP Unsupported Media Type" or "405 HTTP Method Not Supported" })
             {
-                context.Response.StatusCode = endpoint.DisplayName.StartsWith("415", StringComparison.Ordinal)
-                    ? StatusCodes.Status415UnsupportedMediaType
-                    : StatusCodes.Status405MethodNotAllowed;
-                return Task.CompletedTask;
+                await next(context);
+                return;
             }
 
-            return next(context);
+            if (context.User.Identity?.IsAuthenticated != true && !AnyoneMayCall(context))
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+
+            context.Response.StatusCode = endpoint.DisplayName.StartsWith("415", StringComparison.Ordinal)
+                ? StatusCodes.Status415UnsupportedMediaType
+                : StatusCodes.Status405MethodNotAllowed;
         });
+
+    // Whether an operation at this path is open to anonymous callers (the rejection does not say which operation it
+    // stands for: every endpoint whose route matches the path is asked).
+    private static bool AnyoneMayCall(HttpContext context)
+    {
+        var sources = context.RequestServices.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            {
+                continue;
+            }
+
+            var matcher = new TemplateMatcher(TemplateParser.Parse(endpoint.RoutePattern.RawText ?? ""), new RouteValueDictionary());
+            if (matcher.TryMatch(context.Request.Path, new RouteValueDictionary()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>Answers whether a sign-in session was ended (sign-out, password change, token theft). Access implements it.</summary>

@@ -23,17 +23,26 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        if (exception is TooManyAttemptsException tooMany)
+        var retryAfter = exception switch
         {
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            TooManyAttemptsException tooMany => tooMany.RetryAfter,
+            ServiceBusyException busy => busy.RetryAfter,
+            _ => (TimeSpan?)null,
+        };
+        if (retryAfter is { } wait)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        // A client that cannot take a problem document (a browser's page request, a media player, an EventSource)
+        // still gets the status, with no body: left unhandled, the middleware would turn a 404 into a 500.
+        await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
             Exception = exception,
         });
+        return true;
     }
 
     internal static ProblemDetails ToProblem(Exception exception) => exception switch
@@ -55,6 +64,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Status = badRequest.StatusCode,
             Title = "The request is malformed.",
             Detail = badRequest.Message,
+        },
+        ServiceBusyException busy => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The host is busy.",
+            Detail = busy.Message,
         },
         SmsDeliveryException sms => new ProblemDetails
         {

@@ -51,6 +51,10 @@ public sealed class ValidationErrors
     public override string ToString() =>
         string.Join("; ", _errors.SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}")));
 
+    /// <summary>An optional calendar day anyone could mean (2000 to 2099): near the calendar's ends a China day has no UTC start.</summary>
+    public void RequirePlausibleDay(DateOnly? day, string field) =>
+        Require(day is null || day.Value.Year is >= 2000 and <= 2099, field, $"{field} must be a date from 2000-01-01 to 2099-12-31.");
+
     /// <summary>A positive CNY amount in yuan with at most two decimals (whole fen).</summary>
     public Money RequireMoney(decimal? amount, string field)
     {

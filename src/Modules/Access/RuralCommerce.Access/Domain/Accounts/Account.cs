@@ -57,6 +57,21 @@ internal sealed class Account : AggregateRoot
 
     public void ChangePassword(string passwordHash) => PasswordHash = passwordHash;
 
+    /// <summary>
+    /// The number's holder proved it with a texted code and chose a new password. If nobody had proved the number
+    /// before, whoever registered it may have been a stranger: nothing they chose stays (the name becomes the masked
+    /// number until its holder gives one).
+    /// </summary>
+    public void ResetPasswordByPhoneHolder(string passwordHash)
+    {
+        if (!IsPhoneVerified)
+        {
+            DisplayName = Phone.Masked;
+        }
+
+        PasswordHash = passwordHash;
+    }
+
     public void GrantPlatformRole(string role) => _platformRoleList = PlatformRoles.With(role).Encoded;
 }
 

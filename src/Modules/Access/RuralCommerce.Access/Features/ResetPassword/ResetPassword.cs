@@ -50,7 +50,7 @@ internal static class ResetPasswordEndpoint
 
         var now = clock.GetUtcNow();
         verification.Consume(now);
-        account.ChangePassword(hasher.HashPassword(account, request.NewPassword!));
+        account.ResetPasswordByPhoneHolder(hasher.HashPassword(account, request.NewPassword!));
         await db.EndAllSessionsAsync(account.Id, now, cancellationToken);
         await db.ConfirmPhoneAsync(account, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -39,7 +39,8 @@ internal static partial class ProductPhotosEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapDelete(CatalogApiPaths.Photo, RemoveAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeSeller)
             .WithName("RemoveProductPhoto")
@@ -65,10 +66,10 @@ internal static partial class ProductPhotosEndpoints
 
     internal static async Task<Created<PhotoResponse>> UploadAsync(
         Guid cooperativeId, Guid productId, IFormFile? file, ClaimsPrincipal caller, CatalogDbContext db, IFileStore files,
-        IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        PhotoDecoder decoder, IOptions<CatalogOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var product = await db.FindOwnProductAsync(caller, cooperativeId, productId, cancellationToken);
-        var photo = await AddPhotoAsync(product, file, files, options.Value, clock, cancellationToken);
+        var photo = await AddPhotoAsync(product, file, files, decoder, options.Value, clock, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(PhotoUrls.Full(photo.ContentHash), photo.ToResponse());
     }
@@ -78,7 +79,7 @@ internal static partial class ProductPhotosEndpoints
     /// commits: a failed save leaves an unused file named by its content, which the same upload later reuses.
     /// </summary>
     public static async Task<ProductPhoto> AddPhotoAsync(
-        Product product, IFormFile? file, IFileStore files, CatalogOptions options, TimeProvider clock, CancellationToken cancellationToken)
+        Product product, IFormFile? file, IFileStore files, PhotoDecoder decoder, CatalogOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
         {
@@ -98,7 +99,7 @@ internal static partial class ProductPhotosEndpoints
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
-        var processed = PhotoProcessing.Process(buffer.ToArray());
+        var processed = await decoder.ProcessAsync(buffer.ToArray(), cancellationToken);
         await files.SaveAsync(PhotoKey(processed.ContentHash + PhotoUrls.FullSuffix), processed.Full, cancellationToken);
         await files.SaveAsync(PhotoKey(processed.ContentHash + PhotoUrls.ThumbnailSuffix), processed.Thumbnail, cancellationToken);
         return product.AddPhoto(NewId.Next(clock), processed.ContentHash, processed.Width, processed.Height, clock.GetUtcNow());

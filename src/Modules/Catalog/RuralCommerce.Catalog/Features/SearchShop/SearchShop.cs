@@ -41,6 +41,9 @@ internal static class SearchShopEndpoint
 
     public const int MaxCounted = 1_000;
 
+    /// <summary>The highest price a filter may name, in yuan: beyond it no product is priced and the fen would overflow.</summary>
+    public const decimal MaxPriceFilter = 10_000_000_000m;
+
     internal static async Task<Ok<ShopResults>> HandleAsync(
         [AsParameters] ShopSearch search, CatalogDbContext db, CancellationToken cancellationToken)
     {
@@ -63,8 +66,8 @@ internal static class SearchShopEndpoint
         var errors = new ValidationErrors();
         var category = search.Category is null ? (ProductCategory?)null : errors.RequireName<ProductCategory>(search.Category, "category");
         var sort = search.Sort is null ? ShopSort.Newest : errors.RequireName<ShopSort>(search.Sort, "sort");
-        errors.Require(search.MinPrice is null or >= 0m, "minPrice", "minPrice cannot be negative.");
-        errors.Require(search.MaxPrice is null or >= 0m, "maxPrice", "maxPrice cannot be negative.");
+        errors.Require(search.MinPrice is null or (>= 0m and <= MaxPriceFilter), "minPrice", $"minPrice is from 0 to {MaxPriceFilter} yuan.");
+        errors.Require(search.MaxPrice is null or (>= 0m and <= MaxPriceFilter), "maxPrice", $"maxPrice is from 0 to {MaxPriceFilter} yuan.");
         errors.Require(search.MinPrice is null || search.MaxPrice is null || search.MinPrice <= search.MaxPrice, "maxPrice", "maxPrice must be at least minPrice.");
         var text = errors.OptionalText(search.Q, "q", 50);
         var county = errors.OptionalText(search.County, "county", 50);

@@ -60,7 +60,7 @@ internal static class BaselinesEndpoints
     internal static async Task<Ok<BaselineResponse>> GetAsync(
         Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        caller.RequireOwnOrAdministered(cooperativeId, memberId);
+        await caller.RequireOwnOrAdministeredMemberAsync(db, cooperativeId, memberId, cancellationToken);
 
         await RequireMemberAsync(db, cooperativeId, memberId, cancellationToken);
         var inForce = await db.ForSellerAsync(memberId, Month.Of(clock.GetUtcNow()), cancellationToken);

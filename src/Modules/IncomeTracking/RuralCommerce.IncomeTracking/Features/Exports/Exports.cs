@@ -40,7 +40,8 @@ internal static class ExportsEndpoints
             .WithDescription("The member themselves, or the cooperative's administrators (403 otherwise). Streamed.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet(IncomeTrackingApiPaths.StatementsExport, StatementsAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
             .WithName("ExportStatements")
@@ -84,7 +85,7 @@ internal static class ExportsEndpoints
         Domain.Ledger.IncomeSource? wanted = string.IsNullOrWhiteSpace(source) ? null : errors.RequireName<Domain.Ledger.IncomeSource>(source, "source");
         errors.Require(from is null || to is null || from <= to, "to", "to must not be before from.");
         errors.ThrowIfAny();
-        caller.RequireOwnOrAdministered(cooperativeId, memberId);
+        await caller.RequireOwnOrAdministeredMemberAsync(db, cooperativeId, memberId, cancellationToken);
 
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.SellerId == memberId && e.CooperativeId == cooperativeId);
         entries = from is null ? entries : entries.Where(e => e.OccurredOn >= from);

@@ -32,12 +32,13 @@ internal static class GainsEndpoints
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("SellerGains")
             .WithSummary("A seller's income for a month, quarter or year against their baseline: gain in yuan and percent, and the monthly trend by source.")
-            .WithDescription("The member themselves, or the cooperative's administrators (403 for another member). period is yyyy-MM, yyyy-Qn or " +
+            .WithDescription("The member themselves, or the cooperative's administrators (403 for another member; 404 for anyone who is not a member of this cooperative). period is yyyy-MM, yyyy-Qn or " +
                 "yyyy (default: this year). Months are posting months in China time. Income counts every source but subsidies (shown beside " +
                 "it). The gain compares the period's closed months with the baseline for as many months: the newest baseline an " +
                 "administrator set, or else the mean monthly income of the ledger's first three full months. Without a baseline, gain is null.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<GainsResponse>> HandleAsync(
         Guid cooperativeId, Guid memberId, string? period, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock,
@@ -46,7 +47,7 @@ internal static class GainsEndpoints
         var now = clock.GetUtcNow();
         var current = Month.Of(now);
         var (span, label) = ImpactRequest.ReadPeriod(period, clock);
-        caller.RequireOwnOrAdministered(cooperativeId, memberId);
+        await caller.RequireOwnOrAdministeredMemberAsync(db, cooperativeId, memberId, cancellationToken);
 
         // The seller's own rows by the primary key (seller, month); the cooperative is checked on the few rows read, so
         // SQLite never walks the cooperative's index instead.

@@ -27,11 +27,12 @@ internal static class LedgerEndpoints
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
             .WithName("SellerLedger")
             .WithSummary("A seller's income ledger, newest first: completed sales less commission, refunds after completion.")
-            .WithDescription("The member themselves, or the cooperative's administrators (403 for another member). Filters: from and to (China " +
+            .WithDescription("The member themselves, or the cooperative's administrators (403 for another member; 404 for anyone who is not a member of this cooperative). Filters: from and to (China " +
                 "dates of what the entries record, inclusive) and source (Shop, Livestream, Imported, OfflineSale, Subsidy, Wages, Other). " +
                 "Amounts in yuan; totalAmount sums every entry the filters keep. Paged (page, pageSize up to 100).")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<LedgerPage>> HandleAsync(
         Guid cooperativeId, Guid memberId, DateOnly? from, DateOnly? to, string? source, int? page, int? pageSize, ClaimsPrincipal caller,
@@ -42,7 +43,7 @@ internal static class LedgerEndpoints
         errors.Require(from is null || to is null || from <= to, "to", "to must not be before from.");
         var paging = PageRequest.From(page, pageSize);
         errors.ThrowIfAny();
-        caller.RequireOwnOrAdministered(cooperativeId, memberId);
+        await caller.RequireOwnOrAdministeredMemberAsync(db, cooperativeId, memberId, cancellationToken);
 
         var entries = db.LedgerEntries.AsNoTracking().Where(e => e.SellerId == memberId && e.CooperativeId == cooperativeId);
         if (from is not null)

@@ -41,6 +41,7 @@ internal static class ManualEntriesEndpoints
                 "retried request records once.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost(IncomeTrackingApiPaths.Reversal, ReverseAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeMember)
@@ -64,7 +65,7 @@ internal static class ManualEntriesEndpoints
         errors.Require(request.OccurredOn is not null, "occurredOn", "occurredOn is required (yyyy-MM-dd).");
         var note = errors.OptionalText(request.Note, "note", 200);
         errors.ThrowIfAny();
-        caller.RequireOwnOrAdministered(cooperativeId, memberId);
+        await caller.RequireOwnOrAdministeredMemberAsync(db, cooperativeId, memberId, cancellationToken);
 
         var now = clock.GetUtcNow();
         var entry = LedgerEntry.Manual(NewId.Next(clock), memberId, cooperativeId, source, amount.ToFen(), note, request.OccurredOn!.Value, now);
@@ -80,7 +81,7 @@ internal static class ManualEntriesEndpoints
         var errors = new ValidationErrors();
         var note = errors.OptionalText(request.Note, "note", 200);
         errors.ThrowIfAny();
-        caller.RequireOwnOrAdministered(cooperativeId, memberId);
+        await caller.RequireOwnOrAdministeredMemberAsync(db, cooperativeId, memberId, cancellationToken);
 
         var entry = await db.LedgerEntries.AsNoTracking()
                         .SingleOrDefaultAsync(e => e.Id == entryId && e.SellerId == memberId && e.CooperativeId == cooperativeId, cancellationToken)

@@ -65,7 +65,8 @@ internal static class StatementsEndpoints
             .WithName("SellerStatements")
             .WithSummary("A seller's statements, newest month first.")
             .WithDescription("The member themselves, or the cooperative's administrators (403 otherwise). Up to 60 months.")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     internal static async Task<Ok<StatementRunResponse>> GenerateAsync(
@@ -165,7 +166,7 @@ internal static class StatementsEndpoints
     internal static async Task<Ok<IReadOnlyList<StatementResponse>>> ListMineAsync(
         Guid cooperativeId, Guid memberId, ClaimsPrincipal caller, IncomeTrackingDbContext db, CancellationToken cancellationToken)
     {
-        caller.RequireOwnOrAdministered(cooperativeId, memberId);
+        await caller.RequireOwnOrAdministeredMemberAsync(db, cooperativeId, memberId, cancellationToken);
 
         var statements = await db.Statements.AsNoTracking().Where(s => s.SellerId == memberId && s.CooperativeId == cooperativeId)
             .OrderByDescending(s => s.Month).Take(60).ToListAsync(cancellationToken);

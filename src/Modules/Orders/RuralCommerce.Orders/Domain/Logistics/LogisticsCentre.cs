@@ -96,3 +96,15 @@ internal sealed class CooperativeLocation
 
     public string County { get; private set; } = "";
 }
+
+/// <summary>Orders' copy of the accounts that proved their phone (from Access): only such a person can be appointed to work a centre.</summary>
+internal sealed class VerifiedAccount
+{
+    private VerifiedAccount()
+    {
+    }
+
+    public VerifiedAccount(Guid accountId) => AccountId = accountId;
+
+    public Guid AccountId { get; private set; }
+}

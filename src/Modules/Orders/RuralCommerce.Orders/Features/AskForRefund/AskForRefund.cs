@@ -54,7 +54,7 @@ internal static class AskForRefundEndpoint
             quantities = [];
             foreach (var line in lines)
             {
-                var valid = line.ProductId is { } productId && OrderPlacement.IsQuantity(line.Quantity)
+                var valid = line is { ProductId: { } productId } && OrderPlacement.IsQuantity(line.Quantity)
                             && order.Lines.Any(l => l.ProductId == productId && l.CooperativeId == cooperativeId);
                 errors.Require(valid, "lines", "Each line names one of this cooperative's products in the order and a positive quantity.");
                 if (valid && !quantities.TryAdd(line.ProductId!.Value, SellableProduct.ToMilli(line.Quantity!.Value)))

@@ -40,6 +40,8 @@ internal static class ListCooperativeOrdersEndpoint
         var errors = new ValidationErrors();
         OrderStatus? status = filter.Status is null ? null : errors.RequireName<OrderStatus>(filter.Status, "status");
         SalesChannel? channel = filter.Channel is null ? null : errors.RequireName<SalesChannel>(filter.Channel, "channel");
+        errors.RequirePlausibleDay(filter.From, "from");
+        errors.RequirePlausibleDay(filter.To, "to");
         errors.Require(filter.From is null || filter.To is null || filter.From <= filter.To, "to", "to is on or after from.");
         errors.ThrowIfAny();
 

@@ -37,7 +37,8 @@ internal static class LogisticsCentresEndpoints
             .RequireAuthorization(AuthorizationPolicies.PlatformAdmin)
             .WithName("AppointCentreOperator")
             .WithSummary("Appoints an account as an operator of the centre: it works the centre's queue. Appointing twice changes nothing.")
-            .WithDescription("Platform administrators. An unknown centre is 404; a centre has at most 50 operators (409).")
+            .WithDescription("Platform administrators. An unknown centre is 404, and so is an account that does not exist or has not " +
+                "proved its phone yet; a centre has at most 50 operators (409).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete(OrdersApiPaths.CentreOperator, DismissAsync)
@@ -79,6 +80,11 @@ internal static class LogisticsCentresEndpoints
         Guid centreId, Guid accountId, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var centre = await FindAsync(db, centreId, cancellationToken);
+        if (!await db.VerifiedAccounts.AnyAsync(a => a.AccountId == accountId, cancellationToken))
+        {
+            throw new NotFoundException("Account", accountId);
+        }
+
         centre.Appoint(accountId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(centre));

@@ -73,7 +73,7 @@ internal static class PlaceOrderEndpoint
         var wanted = new Dictionary<Guid, decimal>();
         foreach (var line in lines)
         {
-            var valid = line.ProductId is not null && OrderPlacement.IsQuantity(line.Quantity);
+            var valid = line is { ProductId: not null } && OrderPlacement.IsQuantity(line.Quantity);
             errors.Require(valid, "lines", "Each line names a product and a positive quantity (at most three decimals).");
             if (valid && !wanted.TryAdd(line.ProductId!.Value, line.Quantity!.Value))
             {

@@ -35,7 +35,8 @@ internal static partial class CourseCoverEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet(TrainingApiPaths.CoverFile, Serve)
             .AllowAnonymous()
             .WithName("GetCoverFile")
@@ -46,7 +47,7 @@ internal static partial class CourseCoverEndpoints
     }
 
     internal static async Task<Ok<CourseResponse>> UploadAsync(
-        Guid courseId, IFormFile? file, ClaimsPrincipal caller, TrainingDbContext db, IFileStore files, CancellationToken cancellationToken)
+        Guid courseId, IFormFile? file, ClaimsPrincipal caller, TrainingDbContext db, IFileStore files, PhotoDecoder decoder, CancellationToken cancellationToken)
     {
         var course = await db.FindOwnCourseAsync(caller, courseId, cancellationToken);
         if (file is null || file.Length == 0)
@@ -61,7 +62,7 @@ internal static partial class CourseCoverEndpoints
 
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
-        var processed = PhotoProcessing.Process(buffer.ToArray());
+        var processed = await decoder.ProcessAsync(buffer.ToArray(), cancellationToken);
         await files.SaveAsync(CoverKey(processed.ContentHash + CourseResponses.CoverSuffix), processed.Full, cancellationToken);
         await files.SaveAsync(CoverKey(processed.ContentHash + CourseResponses.CoverThumbnailSuffix), processed.Thumbnail, cancellationToken);
         course.SetCover(processed.ContentHash);

@@ -46,6 +46,11 @@ internal static class QuizEndpoints
         for (var i = 0; i < given.Count; i++)
         {
             var field = $"questions[{i}]";
+            if (!errors.Require(given[i] is not null, field, "Each question has a text, options and a correct option."))
+            {
+                continue;
+            }
+
             var text = errors.RequireText(given[i].Text, $"{field}.text", 500);
             var options = (given[i].Options ?? []).Select(o => o?.Trim() ?? "").ToList();
             var optionsValid = errors.Require(options.Count is >= 2 and <= 6 && options.All(o => o.Length is > 0 and <= 200),

@@ -55,7 +55,7 @@ internal static class ReportProgressEndpoint
         var spans = new List<WatchedSpan>();
         for (var i = 0; i < stretches.Count; i++)
         {
-            var (from, to) = (stretches[i].From, stretches[i].To);
+            var (from, to) = (stretches[i]?.From, stretches[i]?.To);
             // A player may report a fraction past the end (its clock, the file's real length); a whole second more is a lie.
             if (from is null || to is null || from < 0 || to <= from || to > lesson.DurationSeconds + 1)
             {

@@ -44,7 +44,7 @@ internal static class TakeQuizEndpoint
         for (var i = 0; i < request.Answers!.Count; i++)
         {
             var answer = request.Answers[i];
-            if (answer.QuestionId is not { } questionId || !questions.TryGetValue(questionId, out var question))
+            if (answer is not { QuestionId: { } questionId } || !questions.TryGetValue(questionId, out var question))
             {
                 errors.Add($"answers[{i}].questionId", "This question is not part of the course's quiz.");
             }

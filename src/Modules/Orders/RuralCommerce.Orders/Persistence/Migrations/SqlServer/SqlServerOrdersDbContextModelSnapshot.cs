@@ -248,6 +248,16 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.ToTable("LogisticsCentres", "orders");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.VerifiedAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("VerifiedAccounts", "orders");
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")

@@ -241,6 +241,16 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.ToTable("LogisticsCentres", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Logistics.VerifiedAccount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("VerifiedAccounts", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
