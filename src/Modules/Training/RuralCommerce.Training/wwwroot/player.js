@@ -17,6 +17,7 @@
   const key = "rc-progress:" + report;
   let start = null;
   let last = 0;
+  let lastAt = 0; // performance.now() when `last` was seen
   let sending = false;
 
   const queue = () => JSON.parse(localStorage.getItem(key) || "[]");
@@ -28,6 +29,23 @@
       save([...queue(), { lessonId: lesson, from: clamp(start), to: clamp(at) }]);
     }
     start = null;
+  }
+
+  // What the browser itself says was played, whatever the events' timing: on a busy phone "playing" and "timeupdate"
+  // can arrive late, and the stretches built from them start late or look like jumps. Sending a stretch twice is harmless.
+  function rememberPlayed() {
+    const queued = queue();
+    const fresh = [];
+    for (let i = 0; i < video.played.length; i++) {
+      const from = clamp(video.played.start(i));
+      const to = clamp(video.played.end(i));
+      if (to - from >= 0.5 && !queued.some((s) => s.lessonId === lesson && s.from === from && s.to === to)) {
+        fresh.push({ lessonId: lesson, from, to });
+      }
+    }
+    if (fresh.length > 0) {
+      save([...queued, ...fresh]);
+    }
   }
 
   function show(enrolment) {
@@ -82,31 +100,41 @@
     }
   }
 
+  function seen(now) {
+    last = now;
+    lastAt = performance.now();
+  }
+
   video.addEventListener("playing", () => {
     start = video.currentTime;
-    last = start;
+    seen(start);
   });
   video.addEventListener("timeupdate", () => {
     const now = video.currentTime;
-    if (start !== null && (now < last || now - last > 2)) {
+    // A jump is the video moving further than the clock allows. A busy, cheap phone may send timeupdate seconds
+    // apart: video time that advanced with the clock was watched, however late the event came.
+    const played = ((performance.now() - lastAt) / 1000) * video.playbackRate;
+    if (start !== null && (now < last || now - last > played + 1)) {
       close(last); // a jump: the stretch before it ends where the learner left it
       start = now;
     }
-    last = now;
+    seen(now);
   });
   video.addEventListener("seeking", () => close(last));
   video.addEventListener("seeked", () => {
     if (!video.paused) {
       start = video.currentTime;
-      last = start;
+      seen(start);
     }
   });
   video.addEventListener("pause", () => {
     close(video.currentTime);
+    rememberPlayed();
     flush();
   });
   video.addEventListener("ended", () => {
     close(video.duration);
+    rememberPlayed();
     flush();
   });
   document.addEventListener("visibilitychange", () => {
@@ -124,7 +152,7 @@
       const now = video.currentTime;
       close(now);
       start = now;
-      last = now;
+      seen(now);
     }
     flush();
   }, 10000);
