@@ -59,6 +59,8 @@ public sealed class SessionApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var otherPhone = await factory.SignInAsync(phone);
         var client = factory.ClientFor(session);
 
+        var tooLong = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignOut), new { refreshToken = new string('a', 201) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         var first = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignOut), new { refreshToken = session.RefreshToken });
         var second = await client.PostAsJsonAsync(Routes.Of(AccessApiPaths.SignOut), new { refreshToken = session.RefreshToken });
 

@@ -74,6 +74,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         var cooperative = schemas.GetProperty("RegisterCooperativeRequest").GetProperty("properties");
         Assert.Matches(cooperative.GetProperty("creditCode").GetProperty("pattern").GetString()!, "91510100MA61R8XK2B");
         Assert.Equal(1, schemas.GetProperty("ShareCountRequest").GetProperty("properties").GetProperty("count").GetProperty("minimum").GetInt32());
+        var firstAdminRequired = schemas.GetProperty("FirstAdminRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.DoesNotContain("idCardNumber", firstAdminRequired);
+        Assert.Contains("phone", firstAdminRequired);
         Assert.Equal(10_000, schemas.GetProperty("ChargeDuesRequest").GetProperty("properties").GetProperty("memberIds").GetProperty("maxItems").GetInt32());
     }
 

@@ -24,6 +24,12 @@ public sealed class BadInputTests(ApiFactory factory) : IClassFixture<ApiFactory
         var noPassMark = await trainer.Training.SetQuiz(course.CourseId, TrainingTestData.Quiz() with { PassMarkPercent = null });
         Assert.True(noPassMark.FieldErrors.ContainsKey("passMarkPercent"));
 
+        var hugeCapacity = await trainer.Training.CreateCourse(TrainingTestData.Mushrooms(capacity: 2_000_000_000));
+        Assert.True(hugeCapacity.FieldErrors.ContainsKey("capacity"));
+        var lessonOne = Guid.CreateVersion7();
+        var position51 = await trainer.Training.MoveLesson(course.CourseId, lessonOne, 51);
+        Assert.True(position51.FieldErrors.ContainsKey("position"));
+
         var unchanged = (await trainer.Training.GetCourse(course.CourseId)).Body;
         Assert.Equal(("Draft", 0, 0), (unchanged.Status, unchanged.Lessons.Count, unchanged.Quiz.Count));
 

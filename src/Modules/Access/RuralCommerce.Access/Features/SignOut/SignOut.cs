@@ -28,7 +28,11 @@ internal static class SignOutEndpoint
         SignOutRequest request, ClaimsPrincipal caller, AccessDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.Require(!string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "refreshToken is required.");
+        if (errors.Require(!string.IsNullOrWhiteSpace(request.RefreshToken), "refreshToken", "refreshToken is required."))
+        {
+            errors.Require(request.RefreshToken!.Length <= 200, "refreshToken", "refreshToken must be at most 200 characters.");
+        }
+
         errors.ThrowIfAny();
 
         var hash = RefreshToken.Hash(request.RefreshToken!);

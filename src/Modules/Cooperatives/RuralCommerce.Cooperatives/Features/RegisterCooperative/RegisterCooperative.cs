@@ -19,7 +19,7 @@ internal sealed record FirstAdminRequest(
     [property: Required, MaxLength(100)] string? Name,
     [property: Required, MaxLength(32), RegularExpression(ApiPatterns.Phone)] string? Phone,
     [property: Required, MaxLength(50)] string? Village,
-    [property: RegularExpression(ApiPatterns.IdCard)] string? IdCardNumber);
+    [property: RegularExpression(ApiPatterns.IdCard)] string? IdCardNumber = null);
 
 internal sealed record RegisterCooperativeRequest(
     [property: Required, MaxLength(100)] string? Name,

@@ -111,7 +111,7 @@ internal static class AuthorCourseEndpoints
         var language = string.IsNullOrWhiteSpace(request.Language) ? "zh-CN" : request.Language.Trim();
         errors.Require(Languages.Contains(language), "language", "language must be zh-CN or en.");
         var description = errors.OptionalText(request.Description, "description", 4000) ?? "";
-        errors.Require(request.Capacity is null or > 0, "capacity", "capacity must be at least 1.");
+        errors.Require(request.Capacity is null or (>= 1 and <= 1_000_000), "capacity", "capacity must be from 1 to 1,000,000.");
         errors.Require(request.EnrolmentOpensAt is null || request.EnrolmentClosesAt is null || request.EnrolmentClosesAt > request.EnrolmentOpensAt,
             "enrolmentClosesAt", "The enrolment window must close after it opens.");
         return new CourseDetails(title, topic, category, language, description, request.Capacity,

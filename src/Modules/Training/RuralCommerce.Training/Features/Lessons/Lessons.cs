@@ -104,7 +104,7 @@ internal static class LessonsEndpoints
         Guid courseId, Guid lessonId, MoveLessonRequest request, ClaimsPrincipal caller, TrainingDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        errors.Require(request.Position is >= 1, "position", "position must be at least 1.");
+        errors.Require(request.Position is >= 1 and <= Course.MaxLessons, "position", $"position must be from 1 to {Course.MaxLessons}.");
         errors.ThrowIfAny();
 
         var course = await db.FindOwnCourseAsync(caller, courseId, cancellationToken);
