@@ -65,11 +65,16 @@ public sealed class ValidationErrors
 
     /// <summary>One of <typeparamref name="TEnum"/>'s names, in any case (numbers are refused: the API speaks names).</summary>
     public TEnum RequireName<TEnum>(string? value, string field)
+        where TEnum : struct, Enum => RequireName(value, field, Enum.GetValues<TEnum>());
+
+    /// <summary>The name of one of <paramref name="allowed"/>, in any case (numbers are refused: the API speaks names).</summary>
+    public TEnum RequireName<TEnum>(string? value, string field, IReadOnlyCollection<TEnum> allowed)
         where TEnum : struct, Enum
     {
+        ArgumentNullException.ThrowIfNull(allowed);
         var valid = !string.IsNullOrWhiteSpace(value) && !char.IsAsciiDigit(value.Trim()[0])
-            && Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out _);
-        Require(valid, field, $"{field} must be one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
+            && Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && allowed.Contains(parsed);
+        Require(valid, field, $"{field} must be one of: {string.Join(", ", allowed)}.");
         return valid ? Enum.Parse<TEnum>(value!.Trim(), ignoreCase: true) : default;
     }
 

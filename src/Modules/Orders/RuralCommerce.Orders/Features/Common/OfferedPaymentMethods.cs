@@ -25,8 +25,6 @@ internal sealed class OfferedPaymentMethods
     /// <summary>The gateway that collects and refunds online payments; null where none is configured.</summary>
     public IPaymentGateway? Gateway { get; }
 
-    public bool Offers(PaymentMethod method) => Methods.Contains(method);
-
     public static bool NeedsGateway(PaymentMethod method) => method != PaymentMethod.CashOnDelivery;
 
     /// <summary>Why <paramref name="configured"/> cannot be offered on a host with or without a gateway; null when it can.</summary>

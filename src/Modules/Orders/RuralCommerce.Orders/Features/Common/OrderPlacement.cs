@@ -20,12 +20,8 @@ internal sealed record ShortLine(Guid ProductId, decimal Requested, decimal Avai
 internal static class OrderPlacement
 {
     /// <summary>How a buyer pays: one of the methods this host offers (platform payments come only with imports).</summary>
-    public static PaymentMethod RequirePaymentMethod(ValidationErrors errors, string? value, OfferedPaymentMethods offered)
-    {
-        var known = Enum.TryParse<PaymentMethod>(value?.Trim(), ignoreCase: true, out var method) && !char.IsAsciiDigit(value!.Trim()[0]);
-        errors.Require(known && offered.Offers(method), "paymentMethod", $"paymentMethod must be one of: {string.Join(", ", offered.Methods)}.");
-        return method;
-    }
+    public static PaymentMethod RequirePaymentMethod(ValidationErrors errors, string? value, OfferedPaymentMethods offered) =>
+        errors.RequireName(value, "paymentMethod", offered.Methods);
 
     public static bool IsQuantity(decimal? quantity) => quantity is > 0m and <= 100_000m && decimal.Round(quantity.Value, 3) == quantity;
 
