@@ -65,7 +65,7 @@ internal static class TrainingLoad
         {
             var from = second++ % (LessonSeconds - 10);
             return learnerClient.PostAsJsonAsync(Url(TrainingApiPaths.Progress, learnerEnrolment),
-                new ProgressReport(lesson, [new WatchedStretch(from, from + 10)]));
+                new ProgressReportRequest(lesson, [new WatchedStretch(from, from + 10)]));
         });
         await Load.MeasureAsync("dashboard", Math.Max(20, requests / 5), () => trainerClient.GetAsync(Url(TrainingApiPaths.Dashboard, course.CourseId)));
         return 0;

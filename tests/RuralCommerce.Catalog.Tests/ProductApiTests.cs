@@ -69,8 +69,21 @@ public sealed class ProductApiTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal(
-            ["category", "code", "name", "netContent.amount", "netContent.unit", "unit"],
+            ["category", "code", "name", "netContent.unit", "unit"],
             reply.FieldErrors.Keys.Order(StringComparer.Ordinal));
+        var emptyPack = await seller.Catalog.CreateProduct(scenario.CooperativeId, CatalogTestData.Shiitake(code: "EMPTY-1") with
+        {
+            Category = "Spaceships",
+            Unit = "Bag",
+            NetContent = new NetContentDto(0m, "Gram"),
+        });
+        Assert.Equal(["category"], emptyPack.FieldErrors.Keys);
+        var zero = await seller.Catalog.CreateProduct(scenario.CooperativeId, CatalogTestData.Shiitake(code: "EMPTY-2") with
+        {
+            Unit = "Bag",
+            NetContent = new NetContentDto(0m, "Gram"),
+        });
+        Assert.Equal(["netContent.amount"], zero.FieldErrors.Keys);
     }
 
     [Fact]

@@ -81,6 +81,98 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Every_file_or_stream_answer_declares_its_content_type()
+    {
+        var operations = await OperationsAsync();
+
+        var withoutContent = operations
+            .SelectMany(o => o.Operation.GetProperty("responses").EnumerateObject()
+                .Where(r => r.Name.StartsWith('2') && r.Name is not ("202" or "204") && !r.Value.TryGetProperty("content", out _))
+                .Select(r => $"{o.Name} {r.Name}"))
+            .ToList();
+        var files = operations
+            .SelectMany(o => o.Operation.GetProperty("responses").EnumerateObject()
+                .Where(r => r.Name.StartsWith('2') && r.Value.TryGetProperty("content", out _))
+                .SelectMany(r => r.Value.GetProperty("content").EnumerateObject().Select(c => c.Name)))
+            .Where(c => !c.EndsWith("json", StringComparison.Ordinal))
+            .ToHashSet();
+
+        Assert.Empty(withoutContent);
+        Assert.Superset(new HashSet<string> { "text/csv", "image/webp", "image/png", "image/svg+xml", "video/mp4", "text/event-stream" }, files);
+        var video = operations.Single(o => o.Name == "GET /api/training/videos/{file}").Operation.GetProperty("responses");
+        Assert.Equal("binary", video.GetProperty("206").GetProperty("content").GetProperty("video/mp4").GetProperty("schema").GetProperty("format").GetString());
+    }
+
+    [Fact]
+    public async Task Every_request_body_and_json_answer_has_an_example_that_keeps_to_its_schema()
+    {
+        var operations = await OperationsAsync();
+        var contract = factory.Contract;
+
+        var media = operations.SelectMany(o =>
+            (o.Operation.TryGetProperty("requestBody", out var body) ? [("request", body)] : Array.Empty<(string, JsonElement)>())
+            .Concat(o.Operation.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).Select(r => (r.Name, r.Value)))
+            .Where(m => m.Item2.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out _))
+            .Select(m => (Where: $"{o.Name} {m.Item1}", Media: m.Item2.GetProperty("content").GetProperty("application/json"))))
+            .ToList();
+
+        Assert.True(media.Count > 150, $"only {media.Count} JSON bodies");
+        Assert.All(media, m =>
+        {
+            Assert.True(m.Media.TryGetProperty("example", out var example), $"{m.Where} has an example");
+            Assert.Null(contract.SchemaErrors(m.Media.GetProperty("schema"), example.GetRawText()));
+        });
+        var order = media.Single(m => m.Where == "POST /api/orders request").Media.GetProperty("example");
+        Assert.Equal("杨秀英", order.GetProperty("delivery").GetProperty("recipient").GetString());
+        Assert.Equal("雷山县", order.GetProperty("delivery").GetProperty("county").GetString());
+    }
+
+    [Fact]
+    public async Task Money_is_decimal_counts_are_integers_and_a_409_carries_its_extensions()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var numbers = schemas.EnumerateObject()
+            .SelectMany(s => s.Value.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => (Name: $"{s.Name}.{p.Name}", Schema: p.Value)) : [])
+            .Where(p => p.Schema.TryGetProperty("type", out var type) && (type.ToString().Contains("number", StringComparison.Ordinal) || type.ToString().Contains("integer", StringComparison.Ordinal)))
+            .ToList();
+        Assert.All(numbers, n => Assert.DoesNotContain("string", n.Schema.GetProperty("type").ToString(), StringComparison.Ordinal));
+        Assert.Equal("decimal", schemas.GetProperty("OrderResponse").GetProperty("properties").GetProperty("total").GetProperty("format").GetString());
+        Assert.Equal("decimal", schemas.GetProperty("OrderLineRequest").GetProperty("properties").GetProperty("quantity").GetProperty("format").GetString());
+        Assert.Contains("whole for Bottle", schemas.GetProperty("OrderLineRequest").GetProperty("properties").GetProperty("quantity").GetProperty("description").GetString(), StringComparison.Ordinal);
+        var shortLine = schemas.GetProperty("ConflictProblemDetails").GetProperty("properties").GetProperty("shortLines").GetProperty("items").GetProperty("properties");
+        Assert.Equal("decimal", shortLine.GetProperty("available").GetProperty("format").GetString());
+        var placeOrder = document.GetProperty("paths").GetProperty("/api/orders").GetProperty("post");
+        Assert.Equal("#/components/schemas/ConflictProblemDetails",
+            placeOrder.GetProperty("responses").GetProperty("409").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.Equal(["address", "county", "name", "province"], Required(schemas, "RegisterCentreRequest").Order());
+        Assert.Equal(["address"], Required(schemas, "SaveAddressRequest"));
+    }
+
+    [Fact]
+    public async Task Enums_query_names_and_provider_headers_are_declared()
+    {
+        var document = await DocumentAsync();
+        var paths = document.GetProperty("paths");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var queryNames = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .SelectMany(o => o.Value.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : [])
+            .Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList();
+        Assert.All(queryNames, name => Assert.True(char.IsLower(name[0]), $"{name} is camelCase"));
+        var paymentMethod = schemas.GetProperty("PlaceOrderRequest").GetProperty("properties").GetProperty("paymentMethod");
+        Assert.Equal(
+            new HashSet<string?> { "WeChatPay", "Alipay", "BankTransfer", "CashOnDelivery" },
+            paymentMethod.GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToHashSet());
+        Assert.Contains("Jin", schemas.GetProperty("CreateProductRequest").GetProperty("properties").GetProperty("unit").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        var sort = paths.GetProperty("/api/catalog/shop/products").GetProperty("get").GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "sort");
+        Assert.Contains("PriceAscending", sort.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        var callback = paths.GetProperty("/api/orders/payments/callback").GetProperty("post").GetProperty("parameters").EnumerateArray();
+        Assert.Contains(callback, p => p.GetProperty("name").GetString() == "X-Payment-Signature" && p.GetProperty("in").GetString() == "header" && p.GetProperty("required").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_JSON_is_415()
     {
         var response = await factory.CreateClient().PostAsync(

@@ -75,7 +75,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public static string Token(string[] roles, byte[]? key = null, DateTime? expires = null) =>
+    public static string Token(string[] roles, byte[]? key = null, DateTime? expires = null, IReadOnlyDictionary<string, object>? claims = null) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "RuralCommerce",
@@ -83,7 +83,7 @@ public class ApiFactory : WebApplicationFactory<Program>
             IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-15),
             NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-15),
             Expires = expires ?? DateTime.UtcNow.AddMinutes(10),
-            Claims = new Dictionary<string, object> { ["sub"] = Guid.CreateVersion7().ToString(), ["role"] = roles },
+            Claims = new Dictionary<string, object>(claims ?? new Dictionary<string, object>()) { ["sub"] = Guid.CreateVersion7().ToString(), ["role"] = roles },
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? KeyBytes), SecurityAlgorithms.HmacSha256),
         });
 

@@ -55,21 +55,24 @@ public sealed partial class OpenApiContract
             return $"{name} answered {code} with a {mediaType} body, which its OpenAPI operation does not describe.";
         }
 
+        var errors = SchemaErrors(schema, body);
+        return errors is null ? null : $"{name} answered {code} with a body that does not match its schema: {errors}";
+    }
+
+    /// <summary>Why a JSON text does not match a schema of the document (a response's, a request's), or null when it does.</summary>
+    public string? SchemaErrors(JsonElement schema, string body)
+    {
         var compiled = _compiled.GetOrAdd(schema.GetRawText(), text => JsonSchema.FromText(
             $"{{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$defs\":{_schemas},\"allOf\":[{text.Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal)}]}}",
             baseUri: new Uri($"https://contract.ruralcommerce.test/{Guid.NewGuid():N}")));
         using var instance = JsonDocument.Parse(body);
         var result = compiled.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid)
-        {
-            return null;
-        }
-
-        var errors = (result.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))
-            .Take(5);
-        return $"{name} answered {code} with a body that does not match its schema: {string.Join("; ", errors)}";
+        return result.IsValid
+            ? null
+            : string.Join("; ", (result.Details ?? [])
+                .Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))
+                .Take(5));
     }
 
     [GeneratedRegex(@"\{[^}/]+\}")]

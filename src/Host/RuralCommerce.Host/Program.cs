@@ -4,6 +4,7 @@ using RuralCommerce.Catalog;
 using RuralCommerce.Cooperatives;
 using RuralCommerce.Host;
 using RuralCommerce.Host.Demo;
+using RuralCommerce.Host.OpenApi;
 using RuralCommerce.IncomeTracking;
 using RuralCommerce.Orders;
 using RuralCommerce.Shared.Infrastructure;
@@ -110,9 +111,11 @@ app.MapHostHealth();
 app.MapMetrics();
 app.MapOutboxOperations();
 
+// Every limit the OpenAPI document declares is checked before a handler runs (RequestValidation).
+var api = app.MapGroup("").ValidateDeclaredLimits();
 foreach (var module in modules)
 {
-    module.MapEndpoints(app);
+    module.MapEndpoints(api);
 }
 
 app.MapWebApp();

@@ -94,7 +94,7 @@ internal sealed class TrainingApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<EnrolmentResponse>> ReportProgress(Guid enrolmentId, Guid lessonId, params (decimal From, decimal To)[] watched) =>
         PostAsync<EnrolmentResponse>(Paths.Url(Paths.Progress, enrolmentId),
-            new ProgressReport(lessonId, watched.Select(w => new WatchedStretch(w.From, w.To)).ToList()));
+            new ProgressReportRequest(lessonId, watched.Select(w => new WatchedStretch(w.From, w.To)).ToList()));
 
     public Task<Reply<QuizAttemptResponse>> AttemptQuiz(Guid enrolmentId, params (Guid QuestionId, int Option)[] answers) =>
         PostAsync<QuizAttemptResponse>(Paths.Url(Paths.QuizAttempts, enrolmentId),

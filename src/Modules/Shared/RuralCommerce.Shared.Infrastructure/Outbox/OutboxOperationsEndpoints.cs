@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,7 +52,7 @@ public static class OutboxOperationsEndpoints
     }
 
     internal static async Task<Ok<PagedResult<ParkedMessageResponse>>> ListParkedAsync(
-        IServiceProvider services, IEnumerable<ModuleDatabase> databases, int? page, int? pageSize, CancellationToken cancellationToken)
+        IServiceProvider services, IEnumerable<ModuleDatabase> databases, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, CancellationToken cancellationToken)
     {
         var request = PageRequest.From(page, pageSize);
         var total = 0;

@@ -14,7 +14,7 @@ namespace RuralCommerce.Access.Features.GrantPlatformRole;
 
 /// <summary>role: platform-admin, trainer or county-officer; a county officer also names the province and county they serve.</summary>
 internal sealed record GrantPlatformRoleRequest(
-    [property: Required, AllowedValues(PlatformRoles.Admin, PlatformRoles.Trainer, PlatformRoles.CountyOfficer)] string? Role,
+    [property: Required, OneOfNames(typeof(PlatformRoles))] string? Role,
     [property: MaxLength(50)] string? Province = null,
     [property: MaxLength(50)] string? County = null);
 

@@ -17,7 +17,7 @@ namespace RuralCommerce.Catalog.Features.AdjustStock;
 
 /// <param name="Reason">Restock (adds the quantity), Spoilage (removes it) or Count (the quantity is what is on hand now).</param>
 internal sealed record AdjustStockRequest(
-    [property: Required] string? Reason,
+    [property: Required, OneOfNames(typeof(StockAdjustmentKind))] string? Reason,
     [property: Required] decimal? Quantity,
     Guid? BatchId,
     [property: MaxLength(200)] string? Note);

@@ -6,7 +6,7 @@ using RuralCommerce.SharedKernel;
 namespace RuralCommerce.Catalog.Features.Common;
 
 /// <summary>What one unit of sale holds: <c>{ "amount": 500, "unit": "Gram" }</c>.</summary>
-internal sealed record NetContentDto(decimal Amount, string Unit);
+internal sealed record NetContentDto(decimal Amount, [property: OneOfNames(typeof(NetContentUnit))] string Unit);
 
 /// <summary>The describing fields a seller sends when creating or editing a product.</summary>
 internal interface IProductFields

@@ -19,9 +19,9 @@ namespace RuralCommerce.Catalog.Features.CreateProduct;
 internal sealed record CreateProductRequest(
     [property: Required, MaxLength(32), RegularExpression(ProductCodes.Pattern)] string? Code,
     [property: Required, MaxLength(100)] string? Name,
-    [property: Required] string? Category,
+    [property: Required, OneOfNames(typeof(ProductCategory))] string? Category,
     [property: MaxLength(2000)] string? Description,
-    [property: Required] string? Unit,
+    [property: Required, OneOfNames(typeof(SaleUnit))] string? Unit,
     NetContentDto? NetContent,
     [property: Required] decimal? ListPrice,
     [property: MaxLength(50)] string? OriginCounty,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using RuralCommerce.Catalog.Domain.Products;
 using RuralCommerce.Catalog.Features.Common;
 using RuralCommerce.Catalog.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
@@ -14,9 +15,9 @@ namespace RuralCommerce.Catalog.Features.EditProduct;
 
 internal sealed record EditProductRequest(
     [property: Required, MaxLength(100)] string? Name,
-    [property: Required] string? Category,
+    [property: Required, OneOfNames(typeof(ProductCategory))] string? Category,
     [property: MaxLength(2000)] string? Description,
-    [property: Required] string? Unit,
+    [property: Required, OneOfNames(typeof(SaleUnit))] string? Unit,
     NetContentDto? NetContent,
     [property: Required] decimal? ListPrice,
     [property: MaxLength(50)] string? OriginCounty,

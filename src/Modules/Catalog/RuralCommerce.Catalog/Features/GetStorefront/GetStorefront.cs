@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ internal static class GetStorefrontEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<StorefrontResponse>> HandleAsync(
-        Guid cooperativeId, int? page, int? pageSize, CatalogDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         var cooperative = await db.FindCooperativeAsync(cooperativeId, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,7 @@ internal static class ListLivestreamsEndpoints
     }
 
     internal static async Task<Ok<PagedResult<LivestreamResponse>>> ListAsync(
-        Guid cooperativeId, string? status, int? page, int? pageSize, CatalogDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, [OneOfNames(typeof(LivestreamStatus))] string? status, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         var errors = new ValidationErrors();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,7 @@ internal static class ListProductsEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<PagedResult<ProductResponse>>> HandleAsync(
-        Guid cooperativeId, string? status, Guid? sellerId, string? q, int? page, int? pageSize, ClaimsPrincipal caller,
+        Guid cooperativeId, [OneOfNames(typeof(ProductStatus))] string? status, Guid? sellerId, string? q, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, ClaimsPrincipal caller,
         CatalogDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);

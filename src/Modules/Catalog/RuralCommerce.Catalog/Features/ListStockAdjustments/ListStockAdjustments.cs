@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ internal static class ListStockAdjustmentsEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<PagedResult<StockAdjustmentResponse>>> HandleAsync(
-        Guid cooperativeId, Guid productId, int? page, int? pageSize, ClaimsPrincipal caller, CatalogDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, Guid productId, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, ClaimsPrincipal caller, CatalogDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         var product = await db.FindVisibleProductAsync(caller, cooperativeId, productId, cancellationToken);

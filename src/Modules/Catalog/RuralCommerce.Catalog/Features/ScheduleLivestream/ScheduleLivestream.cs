@@ -19,7 +19,7 @@ internal sealed record LivestreamPlanRequest(
     [property: Required, MaxLength(100)] string? Title,
     [property: Required] DateTimeOffset? PlannedStart,
     [property: Required] DateTimeOffset? PlannedEnd,
-    [property: Required] string? Platform,
+    [property: Required, OneOfNames(typeof(LivestreamPlatform))] string? Platform,
     [property: MaxLength(300)] string? StreamUrl);
 
 internal static class ScheduleLivestreamEndpoints

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,15 @@ internal sealed record ShopResults(IReadOnlyList<ShopProductSummary> Items, int 
 
 /// <summary>What a buyer looks for: every part optional.</summary>
 internal sealed record ShopSearch(
-    string? Q, string? Category, Guid? CooperativeId, string? County, decimal? MinPrice, decimal? MaxPrice, string? Sort, int? Page, int? PageSize);
+    [property: MaxLength(100)] string? Q,
+    [property: OneOfNames(typeof(ProductCategory))] string? Category,
+    Guid? CooperativeId,
+    [property: MaxLength(50)] string? County,
+    [property: Range(0, (double)SearchShopEndpoint.MaxPriceFilter)] decimal? MinPrice,
+    [property: Range(0, (double)SearchShopEndpoint.MaxPriceFilter)] decimal? MaxPrice,
+    [property: OneOfNames(typeof(ShopSort))] string? Sort,
+    [property: Range(1, int.MaxValue)] int? Page,
+    [property: Range(1, PageRequest.MaxPageSize)] int? PageSize);
 
 internal static class SearchShopEndpoint
 {

@@ -12,7 +12,7 @@ using RuralCommerce.Shared.Infrastructure.Web;
 namespace RuralCommerce.Cooperatives.Features.ChangeMemberRoles;
 
 internal sealed record GrantRoleRequest(
-    [property: Required, AllowedValues(MemberRoles.Admin, MemberRoles.Seller, MemberRoles.LivestreamHost, MemberRoles.Trainer)] string? Role);
+    [property: Required, OneOfNames(typeof(MemberRoles))] string? Role);
 
 internal static class ChangeMemberRolesEndpoints
 {
@@ -51,7 +51,7 @@ internal static class ChangeMemberRolesEndpoints
     }
 
     internal static async Task<Ok<MemberResponse>> RevokeAsync(
-        Guid cooperativeId, Guid memberId, string role, CooperativesDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, Guid memberId, [OneOfNames(typeof(MemberRoles))] string role, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.RequireRole(role);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using RuralCommerce.Cooperatives.Domain.Members;
 using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
@@ -29,7 +31,7 @@ internal static class ExportMembersEndpoint
     /// <summary>The register page's export link: the same CSV, its headers in the page's language, for the page cookie.</summary>
     public static void MapExportMembersPage(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(PagePath, (
-                Guid cooperativeId, string? status, string? role, string? village, string? q, CooperativesDbContext db, HttpContext http,
+                Guid cooperativeId, [OneOfNames(typeof(MemberStatus))] string? status, [OneOfNames(typeof(Contracts.MemberRoles))] string? role, string? village, string? q, CooperativesDbContext db, HttpContext http,
                 IStringLocalizer<CooperativesText> text, CancellationToken cancellationToken) =>
                 WriteAsync(cooperativeId, new MemberFilter(Blank(status), Blank(role), Blank(village), Blank(q)), [.. Header.Select(h => text[$"Csv.{h}"].Value)], db, http, cancellationToken))
             .RequireAuthorization(AuthorizationPolicies.CooperativeAdmin)
@@ -41,7 +43,7 @@ internal static class ExportMembersEndpoint
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static Task HandleAsync(
-        Guid cooperativeId, string? status, string? role, string? village, string? q, CooperativesDbContext db, HttpContext http,
+        Guid cooperativeId, [OneOfNames(typeof(MemberStatus))] string? status, [OneOfNames(typeof(Contracts.MemberRoles))] string? role, string? village, string? q, CooperativesDbContext db, HttpContext http,
         CancellationToken cancellationToken) =>
         WriteAsync(cooperativeId, new MemberFilter(status, role, village, q), Header, db, http, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ internal static class ListArrearsEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<ArrearsResponse>> HandleAsync(
-        Guid cooperativeId, int? year, int? page, int? pageSize, CooperativesDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, int? year, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         await db.FindCooperativeAsync(cooperativeId, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ internal static class ListCooperativesEndpoint
             .ProducesValidationProblem();
 
     internal static async Task<Ok<PagedResult<CooperativeSummary>>> HandleAsync(
-        ClaimsPrincipal caller, CooperativesDbContext db, string? province, string? county, string? name, int? page, int? pageSize,
+        ClaimsPrincipal caller, CooperativesDbContext db, string? province, string? county, string? name, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize,
         CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,7 +25,7 @@ internal static class ListMembersEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<PagedResult<MemberResponse>>> HandleAsync(
-        Guid cooperativeId, string? status, string? role, string? village, string? q, int? page, int? pageSize,
+        Guid cooperativeId, [OneOfNames(typeof(MemberStatus))] string? status, [OneOfNames(typeof(Contracts.MemberRoles))] string? role, string? village, string? q, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize,
         CooperativesDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);

@@ -20,7 +20,7 @@ namespace RuralCommerce.IncomeTracking.Features.Baselines;
 /// Derived: the mean monthly income of the ledger's first three full months, computed and frozen now.
 /// </summary>
 internal sealed record BaselineRequest(
-    [property: Required] string? Kind,
+    [property: Required, OneOfNames(typeof(BaselineKind))] string? Kind,
     decimal? AnnualIncome,
     int? Year,
     [property: MaxLength(200)] string? Note);

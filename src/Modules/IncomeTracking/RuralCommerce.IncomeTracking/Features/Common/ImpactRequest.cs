@@ -6,6 +6,9 @@ namespace RuralCommerce.IncomeTracking.Features.Common;
 
 internal static class ImpactRequest
 {
+    /// <summary>What a period looks like (yyyy-MM, yyyy-Qn or yyyy), as the document declares it.</summary>
+    public const string PeriodPattern = @"^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$";
+
     /// <summary>The asked period (yyyy-MM, yyyy-Qn or yyyy; default: this year) and its label, or a 400 naming the field.</summary>
     public static (Period Period, string Label) ReadPeriod(string? period, TimeProvider clock)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using RuralCommerce.IncomeTracking.Domain.Months;
 using RuralCommerce.IncomeTracking.Features.Common;
 using RuralCommerce.IncomeTracking.Persistence;
+using RuralCommerce.Shared.Infrastructure.Web;
 
 namespace RuralCommerce.IncomeTracking.Features.CountyReport;
 
@@ -28,7 +30,7 @@ internal static class CountyReportEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<CountyReportResponse>> HandleAsync(
-        string province, string county, string? period, decimal? threshold, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock,
+        string province, string county, [RegularExpression(ImpactRequest.PeriodPattern)] string? period, [Range(0, 1000)] decimal? threshold, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock,
         IOptions<IncomeTrackingOptions> options, CancellationToken cancellationToken)
     {
         var (span, label, settings) = ImpactRequest.Read(period, threshold, clock, options.Value);

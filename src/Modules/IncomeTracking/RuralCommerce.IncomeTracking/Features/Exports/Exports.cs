@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
@@ -78,7 +79,7 @@ internal static class ExportsEndpoints
     }
 
     internal static async Task LedgerAsync(
-        Guid cooperativeId, Guid memberId, DateOnly? from, DateOnly? to, string? source, ClaimsPrincipal caller, IncomeTrackingDbContext db,
+        Guid cooperativeId, Guid memberId, DateOnly? from, DateOnly? to, [OneOfNames(typeof(Domain.Ledger.IncomeSource))] string? source, ClaimsPrincipal caller, IncomeTrackingDbContext db,
         HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -121,7 +122,7 @@ internal static class ExportsEndpoints
     }
 
     internal static async Task ImpactAsync(
-        Guid cooperativeId, string? period, decimal? threshold, IncomeTrackingDbContext db, TimeProvider clock, IOptions<IncomeTrackingOptions> options,
+        Guid cooperativeId, [RegularExpression(ImpactRequest.PeriodPattern)] string? period, [Range(0, 1000)] decimal? threshold, IncomeTrackingDbContext db, TimeProvider clock, IOptions<IncomeTrackingOptions> options,
         HttpContext http, CancellationToken cancellationToken)
     {
         var (span, label, settings) = ImpactRequest.Read(period, threshold, clock, options.Value);
@@ -130,7 +131,7 @@ internal static class ExportsEndpoints
     }
 
     internal static async Task CountyAsync(
-        string province, string county, string? period, decimal? threshold, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock,
+        string province, string county, [RegularExpression(ImpactRequest.PeriodPattern)] string? period, [Range(0, 1000)] decimal? threshold, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock,
         IOptions<IncomeTrackingOptions> options, HttpContext http, CancellationToken cancellationToken)
     {
         var (span, label, settings) = ImpactRequest.Read(period, threshold, clock, options.Value);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
@@ -41,7 +42,7 @@ internal static class GainsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<GainsResponse>> HandleAsync(
-        Guid cooperativeId, Guid memberId, string? period, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock,
+        Guid cooperativeId, Guid memberId, [RegularExpression(ImpactRequest.PeriodPattern)] string? period, ClaimsPrincipal caller, IncomeTrackingDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +27,7 @@ internal static class ImpactReportEndpoints
             .ProducesValidationProblem();
 
     internal static async Task<Ok<ImpactFigures>> HandleAsync(
-        Guid cooperativeId, string? period, decimal? threshold, IncomeTrackingDbContext db, TimeProvider clock, IOptions<IncomeTrackingOptions> options,
+        Guid cooperativeId, [RegularExpression(ImpactRequest.PeriodPattern)] string? period, [Range(0, 1000)] decimal? threshold, IncomeTrackingDbContext db, TimeProvider clock, IOptions<IncomeTrackingOptions> options,
         CancellationToken cancellationToken)
     {
         var (span, label, settings) = ImpactRequest.Read(period, threshold, clock, options.Value);

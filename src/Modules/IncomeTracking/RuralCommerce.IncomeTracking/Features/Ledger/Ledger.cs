@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,7 @@ internal static class LedgerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<LedgerPage>> HandleAsync(
-        Guid cooperativeId, Guid memberId, DateOnly? from, DateOnly? to, string? source, int? page, int? pageSize, ClaimsPrincipal caller,
+        Guid cooperativeId, Guid memberId, DateOnly? from, DateOnly? to, [OneOfNames(typeof(IncomeSource))] string? source, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, ClaimsPrincipal caller,
         IncomeTrackingDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

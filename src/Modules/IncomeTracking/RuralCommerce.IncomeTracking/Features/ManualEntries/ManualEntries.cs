@@ -17,7 +17,7 @@ namespace RuralCommerce.IncomeTracking.Features.ManualEntries;
 
 /// <summary>Income recorded by hand: source OfflineSale, Subsidy, Wages or Other; a positive amount in yuan; the China date it happened.</summary>
 internal sealed record ManualEntryRequest(
-    [property: Required] string? Source,
+    [property: Required, OneOfNames(typeof(IncomeSource))] string? Source,
     [property: Required] decimal? Amount,
     [property: Required] DateOnly? OccurredOn,
     [property: MaxLength(200)] string? Note);

@@ -120,7 +120,7 @@ internal static class StatementsEndpoints
     }
 
     internal static async Task<Ok<StatementsPage>> ListMonthAsync(
-        Guid cooperativeId, string month, bool? unpaid, int? page, int? pageSize, IncomeTrackingDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, string month, bool? unpaid, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, IncomeTrackingDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var valid = Month.TryParse(month, out var wanted);

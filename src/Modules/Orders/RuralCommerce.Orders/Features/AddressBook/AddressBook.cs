@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Orders.Features.AddressBook;
 
-internal sealed record SaveAddressRequest(DeliveryRequest? Address, bool IsDefault = false);
+internal sealed record SaveAddressRequest([property: Required] DeliveryRequest? Address, bool IsDefault = false);
 
 internal sealed record SavedAddressResponse(Guid AddressId, DeliveryResponse Address, bool IsDefault);
 

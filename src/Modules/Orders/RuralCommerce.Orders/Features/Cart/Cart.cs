@@ -28,7 +28,7 @@ internal sealed record CartLineResponse(
 internal sealed record CartResponse(IReadOnlyList<CartLineResponse> Lines, decimal Total);
 
 /// <param name="PaymentMethod">WeChatPay, Alipay, BankTransfer or CashOnDelivery.</param>
-internal sealed record CheckoutRequest(DeliveryRequest? Delivery, [property: Required] string? PaymentMethod, Guid? AddressId = null, Guid? LivestreamId = null);
+internal sealed record CheckoutRequest(DeliveryRequest? Delivery, [property: Required, OneOfNames(typeof(PaymentMethod), Except = [nameof(Domain.Orders.PaymentMethod.PaidOnPlatform)])] string? PaymentMethod, Guid? AddressId = null, Guid? LivestreamId = null);
 
 internal static class CartEndpoints
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,7 +48,7 @@ internal static class CentreQueueEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Ok<PagedResult<ShipmentTaskResponse>>> ListAsync(
-        Guid centreId, string? status, int? page, int? pageSize, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
+        Guid centreId, [OneOfNames(typeof(ShipmentStatus))] string? status, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
     {
         await RequireOperatorAsync(db, centreId, caller, cancellationToken);
         var errors = new ValidationErrors();

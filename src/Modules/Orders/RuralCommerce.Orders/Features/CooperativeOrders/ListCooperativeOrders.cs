@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,12 @@ internal sealed record CooperativeOrderResponse(
     decimal CooperativeTotal, DeliveryResponse Delivery, DateTimeOffset PlacedAt, DateTimeOffset? PaidAt);
 
 /// <summary>Filters of the cooperative's order list; dates are China calendar days, both ends included.</summary>
-internal sealed record CooperativeOrderFilter(string? Status, string? Channel, Guid? LivestreamId, DateOnly? From, DateOnly? To);
+internal sealed record CooperativeOrderFilter(
+    [property: OneOfNames(typeof(OrderStatus))] string? Status,
+    [property: OneOfNames(typeof(SalesChannel))] string? Channel,
+    Guid? LivestreamId,
+    DateOnly? From,
+    DateOnly? To);
 
 internal static class ListCooperativeOrdersEndpoint
 {
@@ -33,7 +39,7 @@ internal static class ListCooperativeOrdersEndpoint
             .ProducesValidationProblem();
 
     internal static async Task<Ok<PagedResult<CooperativeOrderResponse>>> HandleAsync(
-        Guid cooperativeId, [AsParameters] CooperativeOrderFilter filter, int? page, int? pageSize, OrdersDbContext db,
+        Guid cooperativeId, [AsParameters] CooperativeOrderFilter filter, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, OrdersDbContext db,
         CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);

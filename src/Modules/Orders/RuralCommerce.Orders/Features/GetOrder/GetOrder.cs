@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +40,7 @@ internal static class GetOrderEndpoints
     }
 
     internal static async Task<Ok<PagedResult<OrderResponse>>> MineAsync(
-        int? page, int? pageSize, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
+        [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         var buyer = caller.AccountId();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,11 @@ using RuralCommerce.SharedKernel;
 
 namespace RuralCommerce.Orders.Features.LogisticsCentres;
 
-internal sealed record RegisterCentreRequest(string? Name, string? Province, string? County, string? Address);
+internal sealed record RegisterCentreRequest(
+    [property: Required, MaxLength(100)] string? Name,
+    [property: Required, MaxLength(50)] string? Province,
+    [property: Required, MaxLength(50)] string? County,
+    [property: Required, MaxLength(200)] string? Address);
 
 internal sealed record LogisticsCentreResponse(
     Guid CentreId, string Name, string Province, string County, string Address, IReadOnlyList<Guid> OperatorAccountIds, DateTimeOffset RegisteredAt);

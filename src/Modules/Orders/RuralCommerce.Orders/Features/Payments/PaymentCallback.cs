@@ -17,7 +17,7 @@ namespace RuralCommerce.Orders.Features.Payments;
 internal sealed record PaymentNotice(
     [property: Required] Guid? OrderId,
     [property: Required, MaxLength(64)] string? TransactionId,
-    [property: Required] long? AmountFen);
+    [property: Required, Range(typeof(long), "1", "9223372036854775807")] long? AmountFen);
 
 /// <param name="Outcome">Paid, AlreadyRecorded (a repeated callback), or RefundDue (the order was cancelled or already paid).</param>
 internal sealed record PaymentNoticeResponse(Guid OrderId, string Outcome, string OrderStatus);
@@ -37,6 +37,8 @@ internal static class PaymentCallbackEndpoint
                 "a missing or wrong signature is 401 and changes nothing. A wrong amount is 409 `APaymentCoversTheWholeOrderRule`. The same " +
                 "transaction twice is recorded once (`AlreadyRecorded`); money for a cancelled or already-paid order is kept and becomes a " +
                 "refund (`RefundDue`) — an order is never revived or paid twice.")
+            .WithMetadata(new RequestHeaderMetadata(DevelopmentPaymentGateway.SignatureHeader,
+                "HMAC-SHA256 of the raw body with the gateway's secret, in lowercase hex (64 characters); missing or wrong is 401."))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

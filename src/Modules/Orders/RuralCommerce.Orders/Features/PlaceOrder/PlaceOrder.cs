@@ -25,7 +25,7 @@ internal sealed record OrderLineRequest([property: Required] Guid? ProductId, [p
 internal sealed record PlaceOrderRequest(
     [property: Required, MinLength(1), MaxLength(PlaceOrderEndpoint.MaxLines)] IReadOnlyList<OrderLineRequest>? Lines,
     DeliveryRequest? Delivery,
-    [property: Required] string? PaymentMethod,
+    [property: Required, OneOfNames(typeof(PaymentMethod), Except = [nameof(Domain.Orders.PaymentMethod.PaidOnPlatform)])] string? PaymentMethod,
     Guid? AddressId = null,
     Guid? LivestreamId = null);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -58,7 +59,7 @@ internal static class RefundDecisionsEndpoints
     }
 
     internal static async Task<Ok<PagedResult<RefundRequestResponse>>> ListAsync(
-        Guid cooperativeId, string? status, int? page, int? pageSize, OrdersDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, [OneOfNames(typeof(RefundRequestStatus))] string? status, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var paging = PageRequest.From(page, pageSize);
         var errors = new ValidationErrors();

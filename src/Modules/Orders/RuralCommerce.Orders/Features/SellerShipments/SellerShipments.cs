@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Orders.Domain.Orders;
 using RuralCommerce.Orders.Features.Common;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
@@ -47,7 +49,7 @@ internal static class SellerShipmentsEndpoints
     }
 
     internal static async Task<Ok<PagedResult<ShipmentTaskResponse>>> ListAsync(
-        Guid cooperativeId, string? status, int? page, int? pageSize, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
+        Guid cooperativeId, [OneOfNames(typeof(ShipmentStatus))] string? status, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, ClaimsPrincipal caller, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var wanted = ShipmentWork.StatusFilter(status, errors);

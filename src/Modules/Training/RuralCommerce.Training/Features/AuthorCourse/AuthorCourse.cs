@@ -20,7 +20,7 @@ namespace RuralCommerce.Training.Features.AuthorCourse;
 internal sealed record CourseRequest(
     [property: Required, MaxLength(100)] string? Title,
     [property: Required, MaxLength(60)] string? Topic,
-    [property: Required] string? SkillCategory,
+    [property: Required, OneOfNames(typeof(SkillCategory))] string? SkillCategory,
     string? Language,
     [property: MaxLength(4000)] string? Description,
     [property: Range(1, 1_000_000)] int? Capacity,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,7 @@ internal static class BrowseCoursesEndpoints
     }
 
     internal static async Task<Ok<PagedResult<CourseSummary>>> ListAsync(
-        string? topic, string? skillCategory, string? language, int? page, int? pageSize, TrainingDbContext db, CancellationToken cancellationToken)
+        string? topic, [OneOfNames(typeof(SkillCategory))] string? skillCategory, string? language, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, TrainingDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         SkillCategory? category = string.IsNullOrWhiteSpace(skillCategory) ? null : errors.RequireName<SkillCategory>(skillCategory, "skillCategory");

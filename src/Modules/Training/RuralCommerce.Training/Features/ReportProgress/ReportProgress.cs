@@ -17,7 +17,7 @@ namespace RuralCommerce.Training.Features.ReportProgress;
 /// <summary>A stretch the player played, in seconds from the video's start (fractions allowed).</summary>
 internal sealed record WatchedStretch([property: Required] decimal? From, [property: Required] decimal? To);
 
-internal sealed record ProgressReport([property: Required] Guid? LessonId, [property: Required] IReadOnlyList<WatchedStretch>? Watched);
+internal sealed record ProgressReportRequest([property: Required] Guid? LessonId, [property: Required] IReadOnlyList<WatchedStretch>? Watched);
 
 internal static class ReportProgressEndpoint
 {
@@ -39,7 +39,7 @@ internal static class ReportProgressEndpoint
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     internal static async Task<Ok<EnrolmentResponse>> HandleAsync(
-        Guid enrolmentId, ProgressReport request, ClaimsPrincipal caller, TrainingDbContext db, IOptions<TrainingOptions> options, TimeProvider clock,
+        Guid enrolmentId, ProgressReportRequest request, ClaimsPrincipal caller, TrainingDbContext db, IOptions<TrainingOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

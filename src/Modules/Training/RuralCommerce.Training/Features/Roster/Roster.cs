@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ internal static class RosterEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     internal static async Task<Ok<PagedResult<RosterEntry>>> HandleAsync(
-        Guid courseId, string? village, string? status, int? minProgress, int? maxProgress, int? page, int? pageSize, ClaimsPrincipal caller,
+        Guid courseId, string? village, [OneOfNames(typeof(EnrolmentStatus))] string? status, [Range(0, 100)] int? minProgress, [Range(0, 100)] int? maxProgress, [Range(1, int.MaxValue)] int? page, [Range(1, PageRequest.MaxPageSize)] int? pageSize, ClaimsPrincipal caller,
         TrainingDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

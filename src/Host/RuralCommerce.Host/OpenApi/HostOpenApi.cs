@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -7,8 +6,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 using RuralCommerce.Shared.Infrastructure.Idempotency;
 
-namespace RuralCommerce.Host;
+namespace RuralCommerce.Host.OpenApi;
 
+/// <summary>
+/// The OpenAPI document, generated from the endpoints and told the rest of the truth by transformers: who may call,
+/// every failure an operation can give, what files and streams it returns (<see cref="OpenApiAnswers"/>), what its
+/// inputs may be (<see cref="OpenApiSchemas"/>, <see cref="OpenApiParameters"/>) and an example of each body
+/// (<see cref="OpenApiExamples"/>).
+/// </summary>
 internal static class HostOpenApi
 {
     private const string BearerScheme = "Bearer";
@@ -16,37 +21,17 @@ internal static class HostOpenApi
     public static IServiceCollection AddHostOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options =>
         {
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddSchemaTransformer((schema, context, _) =>
             {
-                document.Info.Title = "RuralCommerce API";
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http,
-                    Scheme = "bearer",
-                    BearerFormat = "JWT",
-                    Description = "Access token from the Access module's sign-in.",
-                };
+                OpenApiSchemas.Apply(schema, context);
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<IdempotentEndpoint>().Any())
-                {
-                    operation.Parameters ??= [];
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = Idempotency.HeaderName,
-                        In = ParameterLocation.Header,
-                        Required = false,
-                        Description = "A unique key per intended change (e.g. a UUID). A retry with the same key and body returns the first answer and changes nothing.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
-                    });
-                }
-
+                OpenApiParameters.Apply(operation, context, metadata);
                 DocumentFailures(operation, context, metadata);
+                OpenApiAnswers.Apply(operation, context, metadata);
                 if (metadata.OfType<IAllowAnonymous>().Any())
                 {
                     // Marks the operation as anonymous so tooling (and the auth-coverage test) can tell.
@@ -57,26 +42,43 @@ internal static class HostOpenApi
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }];
                 return Task.CompletedTask;
             });
-            options.AddSchemaTransformer((schema, context, _) =>
+            options.AddDocumentTransformer((document, _, _) =>
             {
-                // Records bind every constructor parameter, so the generator lists them all as required; a request
-                // field is required only where it says so ([Required]), because that is what the handler enforces.
-                if (context.JsonPropertyInfo is null && context.JsonTypeInfo.Type.Name.EndsWith("Request", StringComparison.Ordinal))
-                {
-                    var required = context.JsonTypeInfo.Properties
-                        .Where(p => p.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true)
-                        .Select(p => p.Name)
-                        .ToHashSet(StringComparer.Ordinal);
-                    schema.Required = required.Count == 0 ? null : required;
-                }
-
+                Describe(document);
+                OpenApiAnswers.AddConflictProblem(document);
+                OpenApiExamples.Apply(document);
                 return Task.CompletedTask;
             });
         });
 
+    private static void Describe(OpenApiDocument document)
+    {
+        document.Info.Title = "RuralCommerce API";
+        document.Info.Description =
+            "The back office of village cooperatives: members and roles, produce and livestream sales, courses and certificates, " +
+            "orders shipped through county logistics centres, and the income each seller earns. Money is in yuan (CNY) with at " +
+            "most two decimals; times are UTC. Errors are RFC 9457 problem details.";
+        document.Info.Contact = new OpenApiContact { Name = "RuralCommerce", Url = new Uri("https://github.com/ruralcommerce") };
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "Access token from the Access module's sign-in.",
+        };
+    }
+
     /// <summary>
     /// The answers every operation of a kind can give, from the same metadata that makes the host give them: a
-    /// secured operation 401 and 403, a body 400, 413 and 415, a rate limit 429, an idempotency key 409 and 422.
+    /// secured operation 401 and 403, a body 400, 413 and 415, a rate limit 429, an idempotency key 409 and 422, a
+    /// path id 404, a malformed parameter 400.
     /// </summary>
     private static void DocumentFailures(OpenApiOperation operation, OpenApiOperationTransformerContext context, IList<object> metadata)
     {
@@ -92,6 +94,16 @@ internal static class HostOpenApi
             AddProblem(operation, context, StatusCodes.Status400BadRequest, "The body is malformed or a field is invalid (errors by field).", validation: true);
             AddProblem(operation, context, StatusCodes.Status413PayloadTooLarge, "The body is larger than this operation accepts.");
             AddProblem(operation, context, StatusCodes.Status415UnsupportedMediaType, "The body is not JSON.");
+        }
+
+        if (OpenApiParameters.CanBeMalformed(context))
+        {
+            AddProblem(operation, context, StatusCodes.Status400BadRequest, "A path or query parameter is malformed or out of range (errors by field).", validation: true);
+        }
+
+        if (context.Description.ParameterDescriptions.Any(p => p.Source.Id == "Path"))
+        {
+            AddProblem(operation, context, StatusCodes.Status404NotFound, "Nothing is found at this path (an unknown id, or a segment that is not an id).");
         }
 
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
