@@ -10,7 +10,7 @@ namespace RuralCommerce.Browser.Tests;
 /// The real host on Kestrel (a free port, SQLite files in a temp folder) with a first platform administrator, and
 /// Debian's Chromium at a cheap phone's size (360 × 740) set to Chinese.
 /// </summary>
-public sealed class BrowserHost : ApiFactory, IAsyncLifetime
+public class BrowserHost : ApiFactory, IAsyncLifetime
 {
     public const string AdminPhone = "+8613700000001";
     public const string AdminPassword = "Admin-of-the-platform-1";
@@ -27,7 +27,9 @@ public sealed class BrowserHost : ApiFactory, IAsyncLifetime
     /// <summary>Screenshots of the main pages, for people to look at (the test output folder).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    protected override IReadOnlyDictionary<string, string> Settings => WithFirstAdministrator;
+
+    private static readonly Dictionary<string, string> WithFirstAdministrator = new()
     {
         ["Access:BootstrapAdmin:Phone"] = AdminPhone,
         ["Access:BootstrapAdmin:Password"] = AdminPassword,
@@ -83,4 +85,10 @@ public sealed class BrowserHost : ApiFactory, IAsyncLifetime
         _playwright?.Dispose();
         await DisposeAsync();
     }
+}
+
+/// <summary>A host as a newcomer first starts it: no administrator yet, so the home page says how to become one.</summary>
+public sealed class FreshInstallBrowserHost : BrowserHost
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 }

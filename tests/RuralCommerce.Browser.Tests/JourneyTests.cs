@@ -176,6 +176,9 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
     /// <summary>No axe violations, and a full-page screenshot for people to look at.</summary>
     internal static async Task CheckAsync(IPage page, string name)
     {
+        // Nothing may be wider than the phone: a page that scrolls sideways hides half of every line.
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= page.ViewportSize!.Width, $"{name} is {width} px wide on a {page.ViewportSize.Width} px screen");
         var axe = await page.RunAxe();
         Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Nodes.Length}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, $"{name}.png"), FullPage = true });

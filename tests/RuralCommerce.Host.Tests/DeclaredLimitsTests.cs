@@ -65,6 +65,40 @@ public sealed partial class DeclaredLimitsTests(ApiFactory factory) : IClassFixt
         Assert.True(checkedLimits > 400, $"only {checkedLimits} limits checked");
     }
 
+    /// <summary>A path segment that is not an id is refused with an answer the operation lists (400 or 404), never another.</summary>
+    [Fact]
+    public async Task A_path_segment_that_is_not_an_id_gets_an_answer_the_document_lists()
+    {
+        using var client = factory.CreateDefaultClient();
+        using var parsed = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var document = parsed.RootElement;
+        client.DefaultRequestHeaders.Authorization = new("Bearer", MayDoAnythingToken());
+        var unlisted = new List<string>();
+        var walked = 0;
+
+        foreach (var (template, method, operation) in Operations(document))
+        {
+            foreach (var (name, _, _) in Parameters(document, operation).Where(p => p.In == "path" && p.Schema.TryGetProperty("format", out var f) && f.GetString() == "uuid"))
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(FillPath(template, name, "not-an-id"), UriKind.Relative));
+                if (JsonBodyExample(operation) is { } example)
+                {
+                    request.Content = new StringContent(example.ToJsonString(), Encoding.UTF8, "application/json");
+                }
+
+                using var response = await client.SendAsync(request);
+                walked++;
+                if (factory.Contract.Check(request.Method, request.RequestUri!.OriginalString.Split('?')[0], response.StatusCode, null, "") is { } violation)
+                {
+                    unlisted.Add(violation);
+                }
+            }
+        }
+
+        Assert.True(walked > 100, $"only {walked} path ids walked");
+        Assert.Empty(unlisted);
+    }
+
     private static async Task ExpectRefusedAsync(
         HttpClient client, string method, string url, string? body, Dictionary<string, string> headers, string field, string what, List<string> failures)
     {

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using RuralCommerce.Demo;
 using RuralCommerce.Shared.Infrastructure.Security;
 using RuralCommerce.TestSupport;
@@ -192,6 +193,24 @@ public sealed class StoryTests(StoryHost host) : IClassFixture<StoryHost>
 /// <summary><c>--demo</c> as a newcomer types it.</summary>
 public sealed class DemoCommandTests
 {
+    /// <summary>The README's order works as written: a plain run makes <c>data/</c>, then <c>--demo</c> uses <c>demo-data/</c>.</summary>
+    [Fact]
+    public void The_demo_keeps_to_its_own_folder_unless_one_is_chosen()
+    {
+        using var root = new TempDirectory();
+        File.WriteAllText(Path.Combine(root.Path, "appsettings.json"), """{ "Database": { "DataDirectory": "data" } }""");
+        IConfigurationRoot Configuration(params string[] args) =>
+            new ConfigurationBuilder().SetBasePath(root.Path).AddJsonFile("appsettings.json").AddCommandLine(args).Build();
+        var shipped = Configuration();
+        var chosen = Configuration("--Database:DataDirectory", "my-demo");
+
+        RuralCommerce.Host.Demo.DemoMode.UseOwnDataFolderUnlessChosen(shipped);
+        RuralCommerce.Host.Demo.DemoMode.UseOwnDataFolderUnlessChosen(chosen);
+
+        Assert.Equal("demo-data", shipped["Database:DataDirectory"]);
+        Assert.Equal("my-demo", chosen["Database:DataDirectory"]);
+    }
+
     [Fact]
     public async Task The_demo_refuses_a_data_folder_that_already_holds_data_and_names_the_way_out()
     {

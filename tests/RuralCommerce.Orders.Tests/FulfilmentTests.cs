@@ -55,6 +55,27 @@ public sealed class FulfilmentTests(QuickCompletionFactory factory) : IClassFixt
         OrdersApi Operator);
 
     [Fact]
+    public async Task The_packing_list_holds_only_orders_that_can_ship_and_a_cancelled_order_is_refused_as_cancelled()
+    {
+        var f = await FulfilmentAsync();
+        var buyer = await _kit.BuyerAsync();
+        var unpaid = (await buyer.Place(new PlaceOrderRequest([new OrderLineRequest(f.Wine, 1m)], OrdersApi.Home(), "Alipay"))).Body;
+        var cancelled = (await buyer.Place(new PlaceOrderRequest([new OrderLineRequest(f.Wine, 1m)], OrdersApi.Home(), "Alipay"))).Body;
+        await new PaymentProvider(factory).NotifyAsync(cancelled.OrderId, $"tx-{cancelled.OrderId}", (long)(cancelled.Total * 100));
+        Assert.Equal(HttpStatusCode.OK, (await buyer.Cancel(cancelled.OrderId)).Status);
+        var cash = (await buyer.Place(new PlaceOrderRequest([new OrderLineRequest(f.Wine, 1m)], OrdersApi.Home(), "CashOnDelivery"))).Body;
+
+        var packingList = (await f.WineSeller.SellerShipments(f.CooperativeId, "?status=ToPack")).Body;
+        var refused = await f.WineSeller.Pack(f.CooperativeId, cancelled.Shipments.Single().ShipmentId);
+        var notYet = await f.WineSeller.Pack(f.CooperativeId, unpaid.Shipments.Single().ShipmentId);
+
+        Assert.Equal([cash.OrderId], packingList.Items.Select(i => i.OrderId));
+        Assert.Equal(1, packingList.TotalCount);
+        Assert.Equal((HttpStatusCode.Conflict, "ACancelledOrderDoesNotShipRule"), (refused.Status, refused.BrokenRule));
+        Assert.Equal((HttpStatusCode.Conflict, "AnOrderShipsOnlyOncePaidRule"), (notYet.Status, notYet.BrokenRule));
+    }
+
+    [Fact]
     public async Task An_order_of_two_sellers_ships_as_two_parcels_through_the_county_centre_and_completes_with_each_sellers_amount()
     {
         var f = await FulfilmentAsync();

@@ -27,6 +27,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     EnvironmentName = LaunchEnvironment.Default(hostArguments),
 });
 demo |= builder.Configuration.GetValue<bool>("Demo:Enabled");
+if (demo)
+{
+    DemoMode.UseOwnDataFolderUnlessChosen(builder.Configuration);
+}
+
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddHostTelemetry();
 

@@ -26,6 +26,24 @@ internal static class DemoMode
     public static (bool Enabled, string[] Arguments) Parse(string[] args) =>
         (args.Contains(Flag, StringComparer.Ordinal), [.. args.Where(a => a != Flag)]);
 
+    /// <summary>The demo's own data folder, so that it never meets the one a plain <c>dotnet run</c> made first.</summary>
+    public const string DataDirectory = "demo-data";
+
+    /// <summary>
+    /// Points the host at <see cref="DataDirectory"/> unless the data folder was chosen on the command line or in the
+    /// environment (the shipped <c>appsettings.json</c> names <c>data</c>, which does not count as a choice).
+    /// </summary>
+    public static void UseOwnDataFolderUnlessChosen(IConfigurationRoot configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        const string key = DatabaseOptions.SectionName + ":" + nameof(DatabaseOptions.DataDirectory);
+        var source = configuration.Providers.Reverse().FirstOrDefault(p => p.TryGet(key, out _));
+        if (source is null or FileConfigurationProvider { Source.Path: "appsettings.json" })
+        {
+            configuration[key] = DataDirectory;
+        }
+    }
+
     /// <summary>The settings and services the demo needs; refuses (<see cref="DemoRefusedException"/>) a folder that already holds data.</summary>
     public static void Configure(WebApplicationBuilder builder, DemoSecrets secrets)
     {
@@ -35,7 +53,7 @@ internal static class DemoMode
         {
             throw new DemoRefusedException(
                 $"The demo fills a fresh data folder, and {data} already holds data. Delete it, or give the demo another folder: "
-                + "dotnet run --project src/Host/RuralCommerce.Host -- --demo --Database:DataDirectory demo-data");
+                + "dotnet run --project src/Host/RuralCommerce.Host -- --demo --Database:DataDirectory demo-data-2");
         }
 
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -41,6 +41,7 @@ public static class AccessModule
         services.AddIntegrationEventHandlersFrom(typeof(AccessModule).Assembly);
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.SectionName));
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<AdministratorExistence>();
         services.AddScoped<SessionIssuer>();
         services.AddScoped<OneTimeCodes>();
         services.AddSingleton<CredentialThrottle>();

@@ -54,7 +54,7 @@ internal sealed class BootstrapAdminOptions
 {
     public string? Phone { get; set; }
 
-    public string DisplayName { get; set; } = "Platform administrator";
+    public string DisplayName { get; set; } = "平台管理员";
 
     public string? Password { get; set; }
 }

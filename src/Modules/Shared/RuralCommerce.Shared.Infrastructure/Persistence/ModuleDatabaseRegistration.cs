@@ -45,6 +45,9 @@ public static class ModuleDatabaseRegistration
                 new SqliteWriteGateInterceptor(provider.GetRequiredService<SqliteWriteGates>().For(module, settings.SqliteBusyTimeout)),
                 provider.GetRequiredService<OutboxCommitSignaler>());
             options.ConfigureWarnings(warnings);
+            // SQLite rebuilds a changed table with foreign keys switched off around the migration's transaction (a
+            // PRAGMA cannot run inside one); the rebuild itself commits or rolls back whole, so there is nothing to revert.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         });
 
         services.AddDbContextPool<TSqlServerContext>((provider, options) =>

@@ -273,12 +273,14 @@ internal sealed class Order : AggregateRoot
     /// <summary>The seller packs their shipment: only once the order is paid, or at once for cash on delivery.</summary>
     public void Pack(Guid shipmentId, DateTimeOffset now)
     {
+        CheckRule(new ACancelledOrderDoesNotShipRule(this));
         CheckRule(new AnOrderShipsOnlyOncePaidRule(this));
         Shipment(shipmentId).Pack(now);
     }
 
     public void Ship(Guid shipmentId, Guid logisticsCentreId, string carrier, string trackingNumber, DateTimeOffset now)
     {
+        CheckRule(new ACancelledOrderDoesNotShipRule(this));
         CheckRule(new AnOrderShipsOnlyOncePaidRule(this));
         var shipment = Shipment(shipmentId);
         shipment.Ship(logisticsCentreId, carrier, trackingNumber, now);
@@ -441,9 +443,16 @@ internal sealed class AnOrderIsCancelledOnlyBeforeItShipsRule(Order order) : IBu
     public bool IsBroken() => order.Status is OrderStatus.Delivered or OrderStatus.Completed || order.Shipments.Any(s => s.Status >= ShipmentStatus.Shipped);
 }
 
+internal sealed class ACancelledOrderDoesNotShipRule(Order order) : IBusinessRule
+{
+    public string Message => "The order was cancelled: nothing of it ships.";
+
+    public bool IsBroken() => order.Status == OrderStatus.Cancelled;
+}
+
 internal sealed class AnOrderShipsOnlyOncePaidRule(Order order) : IBusinessRule
 {
-    public string Message => "The order is not paid yet (or is cancelled): nothing of it ships.";
+    public string Message => "The order is not paid yet: nothing of it ships.";
 
     public bool IsBroken() => order.Status is not (OrderStatus.Paid or OrderStatus.Confirmed or OrderStatus.Delivered);
 }

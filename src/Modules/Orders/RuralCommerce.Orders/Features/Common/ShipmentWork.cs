@@ -39,7 +39,9 @@ internal static class ShipmentWork
     public static async Task<PagedResult<ShipmentTaskResponse>> ListAsync(
         OrdersDbContext db, ShipmentQueue queue, ShipmentStatus? status, PageRequest paging, CancellationToken cancellationToken)
     {
-        var rows = db.Orders.SelectMany(o => o.Shipments, (o, s) => new { OrderId = o.Id, o.PlacedAt, Shipment = s });
+        // Only what can ship is work: an unpaid order waits for its money, a cancelled one never ships.
+        var rows = db.Orders.Where(o => o.Status != OrderStatus.Placed && o.Status != OrderStatus.Cancelled)
+            .SelectMany(o => o.Shipments, (o, s) => new { OrderId = o.Id, o.PlacedAt, Shipment = s });
         rows = queue.CooperativeId is { } cooperativeId ? rows.Where(r => r.Shipment.CooperativeId == cooperativeId) : rows;
         rows = queue.SellerId is { } sellerId ? rows.Where(r => r.Shipment.SellerId == sellerId) : rows;
         rows = queue.CentreId is { } centreId ? rows.Where(r => r.Shipment.LogisticsCentreId == centreId) : rows;

@@ -128,7 +128,7 @@ internal sealed partial class OrderHousekeeping(
             return 0;
         }
 
-        var orders = await db.Orders.WholeOrders().Where(o => o.Refunds.Any(r => r.RefundedAt == null)).Take(BatchSize).ToListAsync(cancellationToken);
+        var orders = await db.Orders.WholeOrders().Where(o => o.Refunds.Any(r => r.RefundedAt == null)).OrderBy(o => o.PlacedAt).Take(BatchSize).ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var order in orders)
         {

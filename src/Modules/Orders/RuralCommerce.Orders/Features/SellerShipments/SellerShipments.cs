@@ -27,14 +27,15 @@ internal static class SellerShipmentsEndpoints
             .WithName("ListSellerShipments")
             .WithSummary("The caller's shipments in this cooperative, oldest order first: the packing list.")
             .WithDescription("Sellers of the cooperative. `status`: ToPack, Packed, Shipped, Received, Dispatched, Delivered. Each shipment " +
-                "has the seller's lines of the order and the full delivery address for the label. Unpaid orders (other than cash on " +
-                "delivery) are listed as ToPack but cannot be packed yet.")
+                "has the seller's lines of the order and the full delivery address for the label. Only orders that can ship are listed: " +
+                "paid ones, and cash on delivery at once; an unpaid or cancelled order is not.")
             .ProducesValidationProblem();
         group.MapPost(OrdersApiPaths.PackShipment, PackAsync)
             .RequireAuthorization(AuthorizationPolicies.CooperativeSeller)
             .WithName("PackShipment")
             .WithSummary("The seller has packed their part of the order.")
-            .WithDescription("Only once the order is paid, or at once for cash on delivery (else 409). Another seller's shipment is 404.")
+            .WithDescription("Only once the order is paid, or at once for cash on delivery: an unpaid order is 409 " +
+                "`AnOrderShipsOnlyOncePaidRule`, a cancelled one 409 `ACancelledOrderDoesNotShipRule`. Another seller's shipment is 404.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost(OrdersApiPaths.ShipShipment, ShipAsync)
