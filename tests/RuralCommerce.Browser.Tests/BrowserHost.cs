@@ -76,7 +76,7 @@ public class BrowserHost : ApiFactory, IAsyncLifetime
         await page.GetByLabel("手机号").FillAsync(phone);
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(Address + "/");
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -47,7 +47,9 @@ public sealed class IncomeJourneyTests(BrowserHost host) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "社员人数（按比基线增收幅度）" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "古茶树管护" })).ToBeVisibleAsync();
         // Trained +400 a month against +100 for the untrained: a difference in differences of 300, from groups too small to be more than indicative.
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("+¥300.00");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("培训后，培训过的社员比没培训的每月多增收 ¥300.00。");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("计算方法");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "各来源收入及占比" })).ToContainTextAsync("60%");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("样本少于 30 人，仅供参考");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "各来源收入及占比" })).ToContainTextAsync("直播");
         await JourneyTests.CheckAsync(page, "income-impact");

@@ -20,24 +20,3 @@ public sealed class RouteTemplateTests
         Assert.Throws<ArgumentException>(() => RouteTemplate.Fill("/{id}", Enumerable.Repeat<object>("x", values).ToArray()));
     }
 }
-
-public sealed class DisplayTests
-{
-    [Theory]
-    [InlineData("zh-CN", 1234.5, "¥1,234.50")]
-    [InlineData("en", 1234.5, "¥1,234.50")]
-    [InlineData("zh-CN", -20, "-¥20.00")]
-    public void Money_reads_as_yuan_in_every_language(string culture, double amount, string expected)
-    {
-        var previous = System.Globalization.CultureInfo.CurrentCulture;
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            Assert.Equal(expected, Web.Pages.Display.Yuan((decimal)amount));
-        }
-        finally
-        {
-            System.Globalization.CultureInfo.CurrentCulture = previous;
-        }
-    }
-}

@@ -42,4 +42,12 @@ public static class PlatformRoles
 
     /// <summary>The role an officer of the county holds, e.g. <c>county-officer:湖北省/孝南区</c>.</summary>
     public static string CountyOfficerOf(string province, string county) => $"{CountyOfficer}:{province.Trim()}/{county.Trim()}";
+
+    /// <summary>
+    /// An operator of one logistics centre. Not granted by hand (so not in <see cref="All"/>): Access follows the
+    /// appointments Orders makes, so that pages can lead an operator to the centre's queue.
+    /// </summary>
+    public const string LogisticsOperator = "logistics-operator";
+
+    public static string LogisticsOperatorOf(Guid centreId) => $"{LogisticsOperator}:{centreId:D}";
 }

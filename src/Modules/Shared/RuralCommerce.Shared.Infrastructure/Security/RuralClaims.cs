@@ -63,6 +63,14 @@ public static class CallerClaims
             .Where(parts => parts.Length == 2)
             .Select(parts => (parts[0], parts[1])).ToList() ?? [];
 
+    /// <summary>The logistics centres the caller works as an operator.</summary>
+    public static IReadOnlyList<Guid> CentresOperated(this ClaimsPrincipal caller) =>
+        caller?.FindAll(RuralClaims.Role).Select(c => c.Value)
+            .Where(v => v.StartsWith(PlatformRoles.LogisticsOperator + ":", StringComparison.Ordinal))
+            .Select(v => Guid.TryParse(v[(PlatformRoles.LogisticsOperator.Length + 1)..], out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty)
+            .ToList() ?? [];
+
     public static bool IsTrainer(this ClaimsPrincipal caller) =>
         caller is not null && (caller.HasClaim(RuralClaims.Role, PlatformRoles.Trainer) || caller.Memberships().Any(m => m.HasRole("Trainer")));
 

@@ -73,6 +73,8 @@ internal sealed class Account : AggregateRoot
     }
 
     public void GrantPlatformRole(string role) => _platformRoleList = PlatformRoles.With(role).Encoded;
+
+    public void RevokePlatformRole(string role) => _platformRoleList = PlatformRoles.Without(role).Encoded;
 }
 
 internal sealed record PhoneVerified(Account Account) : IDomainEvent;

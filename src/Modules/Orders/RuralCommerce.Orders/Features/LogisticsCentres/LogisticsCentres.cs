@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using RuralCommerce.Orders.Contracts;
 using RuralCommerce.Orders.Domain.Logistics;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.Shared.Infrastructure.Security;
@@ -90,7 +91,12 @@ internal static class LogisticsCentresEndpoints
             throw new NotFoundException("Account", accountId);
         }
 
-        centre.Appoint(accountId, clock.GetUtcNow());
+        if (!centre.IsOperator(accountId))
+        {
+            centre.Appoint(accountId, clock.GetUtcNow());
+            db.Publish(new CentreOperatorAppointedIntegrationEvent(centreId, accountId));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(centre));
     }
@@ -98,7 +104,12 @@ internal static class LogisticsCentresEndpoints
     internal static async Task<Ok<LogisticsCentreResponse>> DismissAsync(Guid centreId, Guid accountId, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var centre = await FindAsync(db, centreId, cancellationToken);
-        centre.Dismiss(accountId);
+        if (centre.IsOperator(accountId))
+        {
+            centre.Dismiss(accountId);
+            db.Publish(new CentreOperatorDismissedIntegrationEvent(centreId, accountId));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(centre));
     }

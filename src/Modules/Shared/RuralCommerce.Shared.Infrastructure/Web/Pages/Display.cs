@@ -9,6 +9,17 @@ public static class Display
     public static string Yuan(decimal amount) =>
         string.Create(CultureInfo.CurrentCulture, $"{(amount < 0 ? "-" : "")}¥{Math.Abs(amount):N2}");
 
+    /// <summary>Money taken off (commission, refunds): "-¥8.50", and plain "¥0.00" when nothing was.</summary>
+    public static string Deduction(decimal amount) => amount == 0 ? Yuan(0m) : Yuan(-Math.Abs(amount));
+
+    /// <summary>A quantity or count with the culture's thousands separators and up to three decimals (100,000 · 2.5).</summary>
+    public static string Quantity(decimal amount) => amount.ToString("#,0.###", CultureInfo.CurrentCulture);
+
+    /// <summary>A percentage written as Chinese and English both write it, with no space before the sign: 75% · +258.24%.</summary>
+    public static string Percent(decimal? value, string digits = "0.#", bool signed = false) =>
+        value is not { } number ? "—"
+        : (signed && number > 0 ? "+" : "") + number.ToString(digits, CultureInfo.CurrentCulture) + "%";
+
     /// <summary>A date in the culture's short form (2026/11/29 in Chinese, 11/29/2026 in English).</summary>
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 
