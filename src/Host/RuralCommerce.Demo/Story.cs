@@ -17,7 +17,8 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
     private const decimal CommissionPercent = 5m;
     private const decimal BaselineAnnualIncome = 1200m;
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "龙", "石", "潘", "杨", "罗"];
+    // 15 surnames and 16 given names: 15 and 16 share no factor, so any 240 consecutive people have different names.
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "龙", "石", "潘", "麻", "罗"];
     private static readonly string[] GivenNames = ["秀英", "建国", "桂兰", "志强", "小燕", "德明", "春花", "国庆", "海燕", "永福", "玉梅", "文华", "金凤", "红军", "丽娟", "光明"];
 
     private readonly StoryApi _api = new(host);
@@ -49,7 +50,7 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
 
         Report(watch, "the platform administrator signed in");
         // The people who will use their phones. Everyone else is a name in a register.
-        string[] staffNames = ["龙秀英", "杨梅", "吴晓丽", "陈国庆", "李佳琪", "潘志强", "周海燕", "石文华"];
+        string[] staffNames = ["龙秀英", "杨梅", "吴晓丽", "陈国庆", "胡春燕", "潘志强", "周海燕", "石文华"];
         var staff = await Task.WhenAll(staffNames.Select((name, i) => PersonAsync(name, 0, i + 1)));
         var (guizhouAdmin, trainer, guizhouHost, hubeiAdmin, hubeiHost, officer) = (staff[0], staff[1], staff[2], staff[3], staff[4], staff[7]);
         var operators = new[] { staff[5], staff[6] };
@@ -171,7 +172,7 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
 
     private static string Phone(int kind, int index) => $"+86140{kind:D2}{index:D6}";
 
-    private string ChineseName(int index) => Surnames[index % Surnames.Length] + GivenNames[(index / Surnames.Length + index) % GivenNames.Length];
+    private string ChineseName(int index) => Surnames[index % Surnames.Length] + GivenNames[index % GivenNames.Length];
 
     private Task<Person> PersonAsync(string name, int kind, int index) => _api.NewPersonAsync(name, Phone(kind, index), password);
 
