@@ -92,17 +92,42 @@ public sealed class TrainingDomainTests
         var course = Course.Draft(new CourseId(Guid.NewGuid()), new CourseTrainer(Guid.NewGuid(), "Yang Mei", null), Details(), Now);
         RuleAssert.AssertBrokenRule<APublishedCourseHasLessonsWithVideosRule>(() => course.Publish(Now));
 
-        var lesson = course.AddLesson(Guid.NewGuid(), new LessonContent("Substrate", "", 60));
+        var lesson = course.AddLesson(Guid.NewGuid(), new LessonContent("Substrate", "", 60), link: null);
         RuleAssert.AssertBrokenRule<APublishedCourseHasLessonsWithVideosRule>(() => course.Publish(Now));
 
         course.AttachVideo(lesson.Id, LessonVideo.Linked("https://v.example.cn/1"));
         course.Publish(Now);
 
-        RuleAssert.AssertBrokenRule<OnlyADraftChangesItsStructureRule>(() => course.AddLesson(Guid.NewGuid(), new LessonContent("More", "", 30)));
-        RuleAssert.AssertBrokenRule<APublishedLessonKeepsItsLengthRule>(() => course.EditLesson(lesson.Id, new LessonContent("Substrate", "", 61)));
-        course.EditLesson(lesson.Id, new LessonContent("Substrate, revised", "Now with photos.", 60));
+        RuleAssert.AssertBrokenRule<OnlyADraftChangesItsStructureRule>(() => course.AddLesson(Guid.NewGuid(), new LessonContent("More", "", 30), link: null));
+        RuleAssert.AssertBrokenRule<APublishedLessonKeepsItsLengthRule>(() => course.EditLesson(lesson.Id, new LessonContent("Substrate", "", 61), link: null));
+        course.EditLesson(lesson.Id, new LessonContent("Substrate, revised", "Now with photos.", 60), link: null);
+        RuleAssert.AssertBrokenRule<APublishedLessonKeepsItsLengthRule>(() => course.AttachVideo(lesson.Id, LessonVideo.Uploaded("a.webm", "video/webm", 1000, 24)));
+        course.AttachVideo(lesson.Id, LessonVideo.Uploaded("a.webm", "video/webm", 1000, 60));
         course.Archive(Now);
         RuleAssert.AssertBrokenRule<LearnersEnrolInAPublishedCourseWhileItIsOpenRule>(() => course.CheckOpenForEnrolment(Now));
+    }
+
+    [Fact]
+    public void An_uploaded_video_sets_its_lessons_length_and_a_linked_one_needs_a_typed_length()
+    {
+        var course = Course.Draft(new CourseId(Guid.NewGuid()), new CourseTrainer(Guid.NewGuid(), "Yang Mei", null), Details(), Now);
+        RuleAssert.AssertBrokenRule<ALinkedVideoHasALengthRule>(() => course.AddLesson(Guid.NewGuid(), new LessonContent("Substrate", "", null), "https://v.example.cn/1"));
+        var lesson = course.AddLesson(Guid.NewGuid(), new LessonContent("Substrate", "", 210), link: null);
+
+        course.AttachVideo(lesson.Id, LessonVideo.Uploaded("a.webm", "video/webm", 30_500, 24));
+        Assert.Equal(24, lesson.DurationSeconds);
+        Assert.Equal(10, lesson.VideoKilobitsPerSecond);
+        RuleAssert.AssertBrokenRule<AnUploadedVideoSetsItsLessonsLengthRule>(() => course.EditLesson(lesson.Id, new LessonContent("Substrate", "", 210), link: null));
+        course.EditLesson(lesson.Id, new LessonContent("Substrate, revised", "", null), link: null);
+        Assert.Equal(24, lesson.DurationSeconds);
+
+        RuleAssert.AssertBrokenRule<ALinkedVideoHasALengthRule>(() => course.EditLesson(lesson.Id, new LessonContent("Substrate", "", null), "https://v.example.cn/1"));
+        course.EditLesson(lesson.Id, new LessonContent("Substrate", "", 200), "https://v.example.cn/1");
+        Assert.Equal(200, lesson.DurationSeconds);
+        Assert.Null(lesson.VideoKilobitsPerSecond);
+
+        course.AttachVideo(lesson.Id, LessonVideo.Uploaded("b.mp4", "video/mp4", 1_500_000, 30));
+        Assert.True(lesson.StallsOnSlowNetworks);
     }
 
     [Fact]
@@ -110,7 +135,7 @@ public sealed class TrainingDomainTests
     {
         var course = Course.Draft(new CourseId(Guid.NewGuid()), new CourseTrainer(Guid.NewGuid(), "Yang Mei", null),
             Details(opens: Now.AddDays(1), closes: Now.AddDays(8)), Now);
-        var lesson = course.AddLesson(Guid.NewGuid(), new LessonContent("Substrate", "", 60));
+        var lesson = course.AddLesson(Guid.NewGuid(), new LessonContent("Substrate", "", 60), link: null);
         course.AttachVideo(lesson.Id, LessonVideo.Linked("https://v.example.cn/1"));
         course.Publish(Now);
 
@@ -155,7 +180,7 @@ public sealed class TrainingDomainTests
         var course = Course.Draft(new CourseId(Guid.NewGuid()), new CourseTrainer(Guid.NewGuid(), "Yang Mei", null), Details(), Now);
         for (var i = 0; i < lessons; i++)
         {
-            var lesson = course.AddLesson(Guid.NewGuid(), new LessonContent($"Lesson {i + 1}", "", 60));
+            var lesson = course.AddLesson(Guid.NewGuid(), new LessonContent($"Lesson {i + 1}", "", 60), link: null);
             course.AttachVideo(lesson.Id, LessonVideo.Linked($"https://v.example.cn/{i}"));
         }
 

@@ -288,15 +288,15 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         var lessonIds = new List<(Guid Id, int Seconds)>();
         for (var i = 0; i < lessons.Length; i++)
         {
-            var seconds = 90 + 30 * i;
             var lesson = await _api.PostAsync(trainer, $"/api/training/courses/{courseId}/lessons", new
             {
                 title = lessons[i],
                 summary = $"第{i + 1}课：{lessons[i]}。",
-                durationSeconds = seconds,
-                videoLink = $"https://media.ruralcommerce.example/mushrooms/{i + 1}.mp4",
             });
-            lessonIds.Add((lesson.GetProperty("lessonId").GetGuid(), seconds));
+            var lessonId = lesson.GetProperty("lessonId").GetGuid();
+            var uploaded = await _api.UploadAsync(trainer, $"/api/training/courses/{courseId}/lessons/{lessonId}/video", [],
+                $"lesson-{i + 1}.webm", "video/webm", LessonVideo(i + 1));
+            lessonIds.Add((lessonId, uploaded.GetProperty("durationSeconds").GetInt32()));
         }
 
         var quiz = await _api.PutAsync(trainer, $"/api/training/courses/{courseId}/quiz", new
@@ -357,6 +357,16 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
 
         await _api.WaitForQuietAsync();
         return courseId;
+    }
+
+    /// <summary>The course's real lesson videos (made once by build/demo-videos.sh, tens of KB each), so the player plays.</summary>
+    private static byte[] LessonVideo(int number)
+    {
+        using var resource = typeof(Story).Assembly.GetManifestResourceStream($"RuralCommerce.Demo.Videos.lesson-{number}.webm")
+            ?? throw new InvalidOperationException($"The demo's lesson video {number} is not embedded.");
+        using var copy = new MemoryStream();
+        resource.CopyTo(copy);
+        return copy.ToArray();
     }
 
     // ---- selling ----

@@ -20,6 +20,12 @@ public static class Display
         value is not { } number ? "—"
         : (signed && number > 0 ? "+" : "") + number.ToString(digits, CultureInfo.CurrentCulture) + "%";
 
+    /// <summary>A file's size as a phone's user weighs it against their data: 850 KB · 1.2 MB (1,000-byte units, as phones show them).</summary>
+    public static string FileSize(long bytes) =>
+        bytes < 1_000_000
+            ? string.Create(CultureInfo.CurrentCulture, $"{Math.Max(1, Math.Round(bytes / 1000m, MidpointRounding.AwayFromZero)):#,0} KB")
+            : string.Create(CultureInfo.CurrentCulture, $"{Math.Round(bytes / 1_000_000m, 1, MidpointRounding.AwayFromZero):#,0.#} MB");
+
     /// <summary>A date in the culture's short form (2026/11/29 in Chinese, 11/29/2026 in English).</summary>
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 

@@ -123,21 +123,39 @@ internal sealed class Course : AggregateRoot
         Apply(details);
     }
 
-    public Lesson AddLesson(Guid lessonId, LessonContent content)
+    /// <summary>Adds a lesson; without a <paramref name="link"/> its video is uploaded later, which sets its length.</summary>
+    public Lesson AddLesson(Guid lessonId, LessonContent content, string? link)
     {
         CheckRule(new OnlyADraftChangesItsStructureRule(this));
         CheckRule(new ACourseHasAtMostFiftyLessonsRule(_lessons.Count));
+        CheckRule(new ALinkedVideoHasALengthRule(link, content.DurationSeconds ?? 0));
         var lesson = Lesson.Create(lessonId, _lessons.Count + 1, content);
+        if (link is not null)
+        {
+            lesson.AttachVideo(LessonVideo.Linked(link));
+        }
+
         _lessons.Add(lesson);
         return lesson;
     }
 
-    public Lesson EditLesson(Guid lessonId, LessonContent content)
+    /// <summary>Changes a lesson's words, and its link and length when it links to its video (a new link replaces an upload).</summary>
+    public Lesson EditLesson(Guid lessonId, LessonContent content, string? link)
     {
         CheckRule(new AnArchivedCourseDoesNotChangeRule(this));
         var lesson = FindLesson(lessonId);
         // A published lesson keeps its length: learners' watched shares are measured against it.
         CheckRule(new APublishedLessonKeepsItsLengthRule(this, lesson, content.DurationSeconds));
+        if (link is null)
+        {
+            CheckRule(new AnUploadedVideoSetsItsLessonsLengthRule(lesson, content.DurationSeconds));
+        }
+        else
+        {
+            CheckRule(new ALinkedVideoHasALengthRule(link, content.DurationSeconds ?? (lesson.VideoUploaded ? 0 : lesson.DurationSeconds)));
+            lesson.AttachVideo(LessonVideo.Linked(link));
+        }
+
         lesson.Change(content);
         return lesson;
     }
@@ -168,7 +186,9 @@ internal sealed class Course : AggregateRoot
     public void AttachVideo(Guid lessonId, LessonVideo video)
     {
         CheckRule(new AnArchivedCourseDoesNotChangeRule(this));
-        FindLesson(lessonId).AttachVideo(video);
+        var lesson = FindLesson(lessonId);
+        CheckRule(new APublishedLessonKeepsItsLengthRule(this, lesson, video.Seconds));
+        lesson.AttachVideo(video);
     }
 
     public void SetCover(string contentHash)

@@ -23,11 +23,25 @@ internal sealed class ACourseHasAtMostFiftyLessonsRule(int lessons) : IBusinessR
     public bool IsBroken() => lessons >= Course.MaxLessons;
 }
 
-internal sealed class APublishedLessonKeepsItsLengthRule(Course course, Lesson lesson, int durationSeconds) : IBusinessRule
+internal sealed class APublishedLessonKeepsItsLengthRule(Course course, Lesson lesson, int? durationSeconds) : IBusinessRule
 {
-    public string Message => "A published lesson keeps its length: learners' progress is measured against it.";
+    public string Message => $"A published lesson keeps its length ({lesson.DurationSeconds} seconds): learners' progress is measured against it.";
 
-    public bool IsBroken() => course.Status != CourseStatus.Draft && lesson.DurationSeconds != durationSeconds;
+    public bool IsBroken() => course.Status != CourseStatus.Draft && durationSeconds is { } seconds && lesson.DurationSeconds != seconds;
+}
+
+internal sealed class AnUploadedVideoSetsItsLessonsLengthRule(Lesson lesson, int? durationSeconds) : IBusinessRule
+{
+    public string Message => $"The lesson's length is its uploaded video's ({lesson.DurationSeconds} seconds); upload another video or link one to change it.";
+
+    public bool IsBroken() => lesson.VideoUploaded && durationSeconds is { } seconds && seconds != lesson.DurationSeconds;
+}
+
+internal sealed class ALinkedVideoHasALengthRule(string? link, int durationSeconds) : IBusinessRule
+{
+    public string Message => "A lesson that links to a video needs the video's length (durationSeconds): learners' progress is measured against it.";
+
+    public bool IsBroken() => link is not null && durationSeconds < 1;
 }
 
 internal sealed class AQuizHasAPassMarkRule(int questions, int? passMarkPercent) : IBusinessRule

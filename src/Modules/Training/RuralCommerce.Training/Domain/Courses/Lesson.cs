@@ -1,17 +1,20 @@
 namespace RuralCommerce.Training.Domain.Courses;
 
-/// <summary>What a trainer writes for a lesson.</summary>
-internal sealed record LessonContent(string Title, string Summary, int DurationSeconds);
+/// <summary>
+/// What a trainer writes for a lesson. <see cref="DurationSeconds"/> is the linked video's length; null keeps the
+/// current one. An uploaded video's length is read from the file and is not typed.
+/// </summary>
+internal sealed record LessonContent(string Title, string Summary, int? DurationSeconds);
 
 /// <summary>
 /// A lesson's video: a file uploaded to the platform (named by its content, e.g. <c>ab12….webm</c>) or a link to a
 /// public video platform.
 /// </summary>
-internal sealed record LessonVideo(string? FileName, string? ContentType, long? Bytes, string? Link)
+internal sealed record LessonVideo(string? FileName, string? ContentType, long? Bytes, int? Seconds, string? Link)
 {
-    public static LessonVideo Uploaded(string fileName, string contentType, long bytes) => new(fileName, contentType, bytes, null);
+    public static LessonVideo Uploaded(string fileName, string contentType, long bytes, int seconds) => new(fileName, contentType, bytes, seconds, null);
 
-    public static LessonVideo Linked(string link) => new(null, null, null, link);
+    public static LessonVideo Linked(string link) => new(null, null, null, null, link);
 }
 
 /// <summary>One short video of a course, watched in order.</summary>
@@ -41,6 +44,21 @@ internal sealed class Lesson
 
     public bool HasVideo => VideoFile is not null || VideoLink is not null;
 
+    public bool VideoUploaded => VideoFile is not null;
+
+    /// <summary>
+    /// The fastest video a village network plays without stalling: a 400 kbit/s line less what the page, its retries
+    /// and other phones on the same mast take.
+    /// </summary>
+    public const int SlowNetworkKilobitsPerSecond = 300;
+
+    /// <summary>The video's bit rate in kbit/s, known for an uploaded video only.</summary>
+    public int? VideoKilobitsPerSecond => VideoBytes is { } bytes && VideoFile is not null && DurationSeconds > 0
+        ? (int)Math.Round(bytes * 8m / 1000m / DurationSeconds, MidpointRounding.AwayFromZero)
+        : null;
+
+    public bool StallsOnSlowNetworks => VideoKilobitsPerSecond > SlowNetworkKilobitsPerSecond;
+
     public static Lesson Create(Guid id, int position, LessonContent content)
     {
         var lesson = new Lesson { Id = id, Position = position };
@@ -53,7 +71,10 @@ internal sealed class Lesson
         ArgumentNullException.ThrowIfNull(content);
         Title = content.Title;
         Summary = content.Summary;
-        DurationSeconds = content.DurationSeconds;
+        if (!VideoUploaded && content.DurationSeconds is { } seconds)
+        {
+            DurationSeconds = seconds;
+        }
     }
 
     public void MoveTo(int position) => Position = position;
@@ -65,6 +86,10 @@ internal sealed class Lesson
         VideoContentType = video.ContentType;
         VideoBytes = video.Bytes;
         VideoLink = video.Link;
+        if (video.Seconds is { } seconds)
+        {
+            DurationSeconds = seconds;
+        }
     }
 }
 

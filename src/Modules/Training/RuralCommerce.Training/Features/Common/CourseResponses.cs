@@ -2,9 +2,13 @@ using RuralCommerce.Training.Domain.Courses;
 
 namespace RuralCommerce.Training.Features.Common;
 
-/// <summary>A lesson as learners and the trainer see it; <see cref="VideoUrl"/> is the uploaded file's address or the public link.</summary>
+/// <summary>
+/// A lesson as learners and the trainer see it; <see cref="VideoUrl"/> is the uploaded file's address or the public
+/// link. An uploaded video also tells its size and bit rate, and whether it plays on a village network without stalling.
+/// </summary>
 internal sealed record LessonResponse(
-    Guid LessonId, int Position, string Title, string Summary, int DurationSeconds, string? VideoUrl, string? VideoContentType, bool VideoUploaded);
+    Guid LessonId, int Position, string Title, string Summary, int DurationSeconds, string? VideoUrl, string? VideoContentType, bool VideoUploaded,
+    long? VideoBytes, int? VideoKilobitsPerSecond, bool StallsOnSlowNetworks);
 
 /// <summary>A quiz question; <see cref="CorrectOption"/> only for the course's trainer.</summary>
 internal sealed record QuizQuestionResponse(Guid QuestionId, int Position, string Text, IReadOnlyList<string> Options, int? CorrectOption);
@@ -32,7 +36,8 @@ internal static class CourseResponses
 
     public static LessonResponse ToResponse(this Lesson lesson) => new(
         lesson.Id, lesson.Position, lesson.Title, lesson.Summary, lesson.DurationSeconds,
-        lesson.VideoFile is not null ? VideoUrl(lesson.VideoFile) : lesson.VideoLink, lesson.VideoContentType, lesson.VideoFile is not null);
+        lesson.VideoFile is not null ? VideoUrl(lesson.VideoFile) : lesson.VideoLink, lesson.VideoContentType, lesson.VideoUploaded,
+        lesson.VideoUploaded ? lesson.VideoBytes : null, lesson.VideoKilobitsPerSecond, lesson.StallsOnSlowNetworks);
 
     /// <summary>The course as <paramref name="forTrainer"/> sees it (with the quiz's answers) or as a learner does.</summary>
     public static CourseResponse ToResponse(this Course course, bool forTrainer) => new(

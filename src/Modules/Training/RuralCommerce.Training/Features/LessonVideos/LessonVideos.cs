@@ -33,8 +33,11 @@ internal static partial class LessonVideosEndpoints
             .WithName("UploadLessonVideo")
             .WithSummary("The trainer uploads a lesson's video (MP4 or WebM up to 200 MB, in the form field \"file\").")
             .WithDescription("Only the course's trainer, until the course is archived. The content decides, not the name: a file that is not an " +
-                "MP4 or WebM video is 400 and nothing is stored. The video replaces the lesson's link or earlier upload and is served, with " +
-                "range requests, from an address that names its content.")
+                "MP4 or WebM video, or whose length cannot be read from its header (MP4's mvhd, WebM's Segment/Info/Duration), is 400 and " +
+                "nothing is stored. The length read becomes the lesson's (a published lesson keeps its length: 409 for a video of another " +
+                "length). The video replaces the lesson's link or earlier upload and is served, with range requests, from an address that " +
+                "names its content. The answer tells the video's bit rate; above 300 kbit/s (stallsOnSlowNetworks) it stalls on a village " +
+                "network of 400 kbit/s.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -88,13 +91,24 @@ internal static partial class LessonVideosEndpoints
 
         var (extension, contentType) = Sniff(head)
             ?? throw new RequestValidationException("file", "The file is not an MP4 or WebM video.");
+        double? length;
+        await using (var stream = file.OpenReadStream())
+        {
+            length = VideoLength.ReadSeconds(stream, extension);
+        }
+
+        if (length is not { } seconds)
+        {
+            throw new RequestValidationException("file", "The video's length cannot be read from the file: save it again as MP4 or WebM and upload that.");
+        }
+
         var fileName = $"{hash}.{extension}";
         await using (var stream = file.OpenReadStream())
         {
             await files.SaveAsync(VideoKey(fileName), stream, cancellationToken);
         }
 
-        return LessonVideo.Uploaded(fileName, contentType, file.Length);
+        return LessonVideo.Uploaded(fileName, contentType, file.Length, Math.Max(1, (int)Math.Round(seconds, MidpointRounding.AwayFromZero)));
     }
 
     /// <summary>MP4 (an ISO media file: a <c>ftyp</c> box first) or WebM (an EBML header whose document type is <c>webm</c>).</summary>

@@ -13,11 +13,14 @@ using RuralCommerce.Training.Persistence;
 
 namespace RuralCommerce.Training.Features.Lessons;
 
-/// <summary>A lesson's text and length; <see cref="VideoLink"/> points to the video on a public platform (or upload the file instead).</summary>
+/// <summary>
+/// A lesson's text; <see cref="VideoLink"/> points to the video on a public platform, with its length in
+/// <see cref="DurationSeconds"/>. Upload the file instead and its length is read from it.
+/// </summary>
 internal sealed record LessonRequest(
     [property: Required, MaxLength(100)] string? Title,
     [property: MaxLength(2000)] string? Summary,
-    [property: Required, Range(1, 3600)] int? DurationSeconds,
+    [property: Range(1, 3600)] int? DurationSeconds,
     [property: MaxLength(500)] string? VideoLink);
 
 internal sealed record MoveLessonRequest([property: Required, Range(1, Course.MaxLessons)] int? Position);
@@ -30,17 +33,19 @@ internal static class LessonsEndpoints
             .RequireAuthorization(AuthorizationPolicies.Trainer)
             .WithName("AddLesson")
             .WithSummary("The trainer adds a lesson at the end of a draft course.")
-            .WithDescription("Only the course's trainer, while the course is a draft (409 after). The duration is the video's length in whole seconds " +
-                "(1 to 3600); videoLink, if given, is an https address of the video on a public platform. At most 50 lessons.")
+            .WithDescription("Only the course's trainer, while the course is a draft (409 after). videoLink, if given, is an https address of the " +
+                "video on a public platform, and durationSeconds its length in whole seconds (1 to 3600; 409 without it). Without a link, upload the " +
+                "lesson's video next: its length is read from the file. At most 50 lessons.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut(TrainingApiPaths.Lesson, EditAsync)
             .RequireAuthorization(AuthorizationPolicies.Trainer)
             .WithName("EditLesson")
-            .WithSummary("The trainer changes a lesson's title, summary, length or link.")
-            .WithDescription("Only the course's trainer. Once published, a lesson keeps its length (409). A link replaces an uploaded video; " +
-                "leaving videoLink out keeps the current video.")
+            .WithSummary("The trainer changes a lesson's title, summary, link or a linked video's length.")
+            .WithDescription("Only the course's trainer. Once published, a lesson keeps its length (409). An uploaded video's length is read " +
+                "from the file: a different durationSeconds is 409 (leave it out). A link replaces an uploaded video and needs its " +
+                "durationSeconds; leaving videoLink out keeps the current video, and leaving durationSeconds out keeps the length.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -66,11 +71,7 @@ internal static class LessonsEndpoints
     {
         var (content, link) = Parse(request);
         var course = await db.FindOwnCourseAsync(caller, courseId, cancellationToken);
-        var lesson = course.AddLesson(NewId.Next(clock), content);
-        if (link is not null)
-        {
-            course.AttachVideo(lesson.Id, LessonVideo.Linked(link));
-        }
+        var lesson = course.AddLesson(NewId.Next(clock), content, link);
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(TrainingApiPaths.Url(TrainingApiPaths.Lesson, courseId, lesson.Id), lesson.ToResponse());
@@ -81,11 +82,7 @@ internal static class LessonsEndpoints
     {
         var (content, link) = Parse(request);
         var course = await db.FindOwnCourseAsync(caller, courseId, cancellationToken);
-        var lesson = course.EditLesson(lessonId, content);
-        if (link is not null)
-        {
-            course.AttachVideo(lesson.Id, LessonVideo.Linked(link));
-        }
+        var lesson = course.EditLesson(lessonId, content, link);
 
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(lesson.ToResponse());
@@ -118,11 +115,11 @@ internal static class LessonsEndpoints
         var errors = new ValidationErrors();
         var title = errors.RequireText(request.Title, "title", 100);
         var summary = errors.OptionalText(request.Summary, "summary", 2000) ?? "";
-        errors.Require(request.DurationSeconds is >= 1 and <= 3600, "durationSeconds", "durationSeconds must be a whole number of seconds from 1 to 3600.");
+        errors.Require(request.DurationSeconds is null or (>= 1 and <= 3600), "durationSeconds", "durationSeconds must be a whole number of seconds from 1 to 3600.");
         var link = errors.OptionalText(request.VideoLink, "videoLink", 500);
         errors.Require(link is null || (Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps),
             "videoLink", "videoLink must be an https address.");
         errors.ThrowIfAny();
-        return (new LessonContent(title, summary, request.DurationSeconds!.Value), link);
+        return (new LessonContent(title, summary, request.DurationSeconds), link);
     }
 }
