@@ -155,6 +155,17 @@ public sealed class CooperativeJourneyTests(BrowserHost host) : IClassFixture<Br
         await JourneyTests.CheckAsync(page, "cooperatives");
         await page.Locator("li", new() { HasText = "苗寨香菇专业合作社" }).GetByRole(AriaRole.Button, new() { Name = "暂停" }).ClickAsync();
         await Assertions.Expect(page.Locator("li", new() { HasText = "苗寨香菇专业合作社" })).ToContainTextAsync("已暂停");
+
+        // Dissolving is never one tap: the page says what will happen and asks for the name typed out.
+        await page.Locator("li", new() { HasText = "苗寨香菇专业合作社" }).GetByRole(AriaRole.Link, new() { Name = "注销…" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-consequences]")).ToContainTextAsync("1 名在册社员");
+        await page.GetByLabel("请输入合作社全称以确认").FillAsync("苗寨香菇合作社");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认注销" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-name-error")).ToBeVisibleAsync();
+        await JourneyTests.CheckAsync(page, "dissolve-cooperative");
+        await page.GetByLabel("请输入合作社全称以确认").FillAsync("苗寨香菇专业合作社");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认注销" }).ClickAsync();
+        await Assertions.Expect(page.Locator("li", new() { HasText = "苗寨香菇专业合作社" })).ToContainTextAsync("已注销");
     }
 
     private async Task<(Guid CooperativeId, string AdminPhone)> CooperativeWithAdminAsync(string name)

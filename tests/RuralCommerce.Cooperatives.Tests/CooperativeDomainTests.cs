@@ -90,7 +90,7 @@ public sealed class CooperativeDomainTests
     {
         var (cooperative, _) = Given.Cooperative().Build();
         var member = AddMember(cooperative);
-        cooperative.Dissolve();
+        cooperative.Dissolve(openOrders: 0);
 
         AssertBrokenRule<DissolvedCooperativeAcceptsNoChangesRule>(() => AddMember(cooperative));
         AssertBrokenRule<DissolvedCooperativeAcceptsNoChangesRule>(() => member.ReceiveShares(cooperative, 1));
@@ -134,7 +134,7 @@ public sealed class CooperativeDomainTests
 
         suspended.CorrectDetails(coop.Cooperative, "Li Qiang", "Dazhai", null);
         departed.CorrectDetails(coop.Cooperative, "Zhou Min", "Dazhai", null);
-        coop.Cooperative.Dissolve();
+        coop.Cooperative.Dissolve(openOrders: 0);
 
         Assert.Equal(("Li Qiang", MemberStatus.Suspended), (suspended.Name, suspended.Status));
         Assert.Equal(("Zhou Min", MemberStatus.Left), (departed.Name, departed.Status));

@@ -42,7 +42,7 @@ internal sealed class CooperativeBuilder
 
     public CooperativeBuilder Dissolved()
     {
-        _status = c => c.Dissolve();
+        _status = c => c.Dissolve(openOrders: 0);
         return this;
     }
 

@@ -4,6 +4,7 @@ using RuralCommerce.Cooperatives.Features.ChangeMemberRoles;
 using RuralCommerce.Cooperatives.Features.ChargeDues;
 using RuralCommerce.Cooperatives.Features.Common;
 using RuralCommerce.Cooperatives.Features.CorrectMemberDetails;
+using RuralCommerce.Cooperatives.Features.DissolveCooperative;
 using RuralCommerce.Cooperatives.Features.GetOverview;
 using RuralCommerce.Cooperatives.Features.ListArrears;
 using RuralCommerce.Cooperatives.Features.ListCooperatives;
@@ -37,8 +38,15 @@ internal sealed class CooperativesApi(HttpClient http) : ApiClient(http)
     public Task<Reply<CooperativeResponse>> ReinstateCooperative(Guid cooperativeId) =>
         PostAsync<CooperativeResponse>(Paths.Url(Paths.ReinstateCooperative, cooperativeId));
 
-    public Task<Reply<CooperativeResponse>> DissolveCooperative(Guid cooperativeId) =>
-        PostAsync<CooperativeResponse>(Paths.Url(Paths.DissolveCooperative, cooperativeId));
+    public Task<Reply<CooperativeResponse>> DissolveCooperative(Guid cooperativeId, string? confirmName) =>
+        PostAsync<CooperativeResponse>(Paths.Url(Paths.DissolveCooperative, cooperativeId), new DissolveCooperativeRequest(confirmName));
+
+    public Task<Reply<DissolutionPreview>> Dissolution(Guid cooperativeId) =>
+        GetAsync<DissolutionPreview>(Paths.Url(Paths.Dissolution, cooperativeId));
+
+    /// <summary>Dissolves the cooperative, typing its name as the page asks.</summary>
+    public async Task<Reply<CooperativeResponse>> DissolveCooperative(Guid cooperativeId) =>
+        await DissolveCooperative(cooperativeId, (await Dissolution(cooperativeId)).Body.Name);
 
     public Task<Reply<OverviewResponse>> Overview(Guid cooperativeId) =>
         GetAsync<OverviewResponse>(Paths.Url(Paths.Overview, cooperativeId));

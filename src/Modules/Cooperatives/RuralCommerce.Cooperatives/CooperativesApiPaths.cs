@@ -36,6 +36,7 @@ internal static class CooperativesApiPaths
     public const string SuspendCooperative = Cooperative + "/suspend";
     public const string ReinstateCooperative = Cooperative + "/reinstate";
     public const string DissolveCooperative = Cooperative + "/dissolve";
+    public const string Dissolution = Cooperative + "/dissolution";
 
     /// <summary>The absolute path of <paramref name="route"/> with its parameters filled in order.</summary>
     public static string Url(string route, params object[] values) => Root + RouteTemplate.Fill(route, values);

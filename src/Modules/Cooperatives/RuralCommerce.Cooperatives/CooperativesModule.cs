@@ -12,6 +12,7 @@ using RuralCommerce.Cooperatives.Features.ChangeMemberStatus;
 using RuralCommerce.Cooperatives.Features.ChargeDues;
 using RuralCommerce.Cooperatives.Features.CorrectMemberDetails;
 using RuralCommerce.Cooperatives.Features.DecideApplication;
+using RuralCommerce.Cooperatives.Features.DissolveCooperative;
 using RuralCommerce.Cooperatives.Features.ExportMembers;
 using RuralCommerce.Cooperatives.Features.GetCooperative;
 using RuralCommerce.Cooperatives.Features.GetMember;
@@ -51,6 +52,7 @@ public static class CooperativesModule
         group.MapListCooperatives();
         group.MapGetCooperative();
         group.MapChangeCooperativeStatus();
+        group.MapDissolveCooperative();
         group.MapGetOverview();
         group.MapApplyForMembership();
         group.MapAddMember();

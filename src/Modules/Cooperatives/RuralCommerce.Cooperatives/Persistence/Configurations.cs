@@ -34,6 +34,16 @@ internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooper
     }
 }
 
+internal sealed class OpenOrderConfiguration : IEntityTypeConfiguration<OpenOrder>
+{
+    public void Configure(EntityTypeBuilder<OpenOrder> builder)
+    {
+        builder.ToTable("OpenOrders");
+        builder.HasKey(o => new { o.CooperativeId, o.OrderId });
+        builder.HasIndex(o => o.OrderId);
+    }
+}
+
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     public void Configure(EntityTypeBuilder<Member> builder)

@@ -23,6 +23,8 @@ internal abstract class CooperativesDbContext(DbContextOptions options) : Module
 
     public DbSet<DuesCharge> DuesCharges => Set<DuesCharge>();
 
+    public DbSet<OpenOrder> OpenOrders => Set<OpenOrder>();
+
     /// <summary>What other modules hear of this one; the rows commit with the change that raised them.</summary>
     protected override IEnumerable<IntegrationEvent> ToIntegrationEvents(IDomainEvent domainEvent) => domainEvent switch
     {

@@ -87,9 +87,11 @@ internal sealed class Cooperative : AggregateRoot
         ChangeStatus(CooperativeStatus.Active);
     }
 
-    public void Dissolve()
+    /// <summary>Dissolves the cooperative for good, once none of its orders is still open (<paramref name="openOrders"/>).</summary>
+    public void Dissolve(int openOrders)
     {
         CheckRule(new DissolvedCooperativeAcceptsNoChangesRule(this));
+        CheckRule(new ACooperativeWithOpenOrdersIsNotDissolvedRule(openOrders));
         ChangeStatus(CooperativeStatus.Dissolved);
     }
 
@@ -120,6 +122,13 @@ internal sealed class DissolvedCooperativeAcceptsNoChangesRule(Cooperative coope
     public string Message => "The cooperative is dissolved and accepts no changes.";
 
     public bool IsBroken() => cooperative.Status == CooperativeStatus.Dissolved;
+}
+
+internal sealed class ACooperativeWithOpenOrdersIsNotDissolvedRule(int openOrders) : IBusinessRule
+{
+    public string Message => $"{openOrders} of the cooperative's orders are not finished yet (to ship, deliver, refund or confirm): dissolve it once they are completed or cancelled.";
+
+    public bool IsBroken() => openOrders > 0;
 }
 
 internal sealed class CooperativeMustBeActiveRule(Cooperative cooperative) : IBusinessRule

@@ -9,12 +9,11 @@ using RuralCommerce.Shared.Infrastructure.Security;
 
 namespace RuralCommerce.Cooperatives.Features.ChangeCooperativeStatus;
 
-/// <summary>Suspend, reinstate and dissolve: the platform's decisions about a whole cooperative.</summary>
+/// <summary>Suspend and reinstate: the platform's reversible decisions about a whole cooperative (dissolving has its own use case).</summary>
 internal static class ChangeCooperativeStatusEndpoints
 {
     public static readonly Action<Cooperative> Suspend = c => c.Suspend();
     public static readonly Action<Cooperative> Reinstate = c => c.Reinstate();
-    public static readonly Action<Cooperative> Dissolve = c => c.Dissolve();
 
     public static async Task<CooperativeResponse> RunAsync(
         CooperativesDbContext db, Guid cooperativeId, Action<Cooperative> change, CancellationToken cancellationToken)
@@ -30,7 +29,6 @@ internal static class ChangeCooperativeStatusEndpoints
     {
         Map(group, CooperativesApiPaths.SuspendCooperative, "SuspendCooperative", "Suspends a cooperative: no membership, share or dues changes until reinstated.", Suspend);
         Map(group, CooperativesApiPaths.ReinstateCooperative, "ReinstateCooperative", "Reinstates a suspended cooperative.", Reinstate);
-        Map(group, CooperativesApiPaths.DissolveCooperative, "DissolveCooperative", "Dissolves a cooperative for good: it accepts no changes afterwards.", Dissolve);
     }
 
     private static void Map(IEndpointRouteBuilder group, string route, string name, string summary, Action<Cooperative> change) =>

@@ -109,10 +109,27 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.SqlServer
                     b.ToTable("Cooperatives", "cooperatives");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Cooperatives.Domain.Cooperatives.OpenOrder", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("CooperativeId", "OrderId");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OpenOrders", "cooperatives");
+                });
+
             modelBuilder.Entity("RuralCommerce.Cooperatives.Domain.Dues.DuesCharge", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("ChargedAt")
@@ -221,7 +238,6 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.SqlServer
             modelBuilder.Entity("RuralCommerce.Cooperatives.Domain.Shares.ShareLedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CooperativeId")

@@ -103,10 +103,27 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.Sqlite
                     b.ToTable("Cooperatives", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Cooperatives.Domain.Cooperatives.OpenOrder", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CooperativeId", "OrderId");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OpenOrders", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Cooperatives.Domain.Dues.DuesCharge", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ChargedAt")
@@ -215,7 +232,6 @@ namespace RuralCommerce.Cooperatives.Persistence.Migrations.Sqlite
             modelBuilder.Entity("RuralCommerce.Cooperatives.Domain.Shares.ShareLedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CooperativeId")
