@@ -36,7 +36,7 @@ public class BrowserHost : ApiFactory, IAsyncLifetime
         ["Access:BootstrapAdmin:DisplayName"] = "平台管理员",
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         StartServer();
         Address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

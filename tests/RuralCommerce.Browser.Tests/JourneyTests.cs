@@ -174,12 +174,41 @@ public sealed class JourneyTests(BrowserHost host) : IClassFixture<BrowserHost>
     }
 
 
+    /// <summary>
+    /// What a phone's reader would stumble on, as the page shows it: a chart label under 12 px, a phone number broken
+    /// across lines, a figure split over more than two lines, "75 %" with a space, or "-¥0.00".
+    /// </summary>
+    private const string ReadsRightScript = """
+        () => {
+          const problems = [];
+          for (const svg of document.querySelectorAll("figure.chart > svg")) {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            for (const text of svg.querySelectorAll("text")) {
+              const px = parseFloat(text.getAttribute("font-size")) * scale;
+              if (px < 11.9) problems.push(`chart label "${text.textContent}" is ${px.toFixed(1)} px`);
+            }
+          }
+          for (const phone of document.querySelectorAll(".phone")) {
+            if (phone.getClientRects().length > 1) problems.push(`phone ${phone.textContent} breaks across lines`);
+          }
+          for (const figure of document.querySelectorAll(".figures strong")) {
+            const lineHeight = parseFloat(getComputedStyle(figure).fontSize) * 1.6;
+            if (figure.getBoundingClientRect().height > 2 * lineHeight) problems.push(`figure "${figure.textContent.trim()}" takes more than two lines`);
+          }
+          const text = document.body.innerText;
+          for (const m of text.matchAll(/\d[ \u00a0]%|-¥0\.00(?!\d)/g)) problems.push(`"${m[0]}" in the text`);
+          return problems;
+        }
+        """;
+
     /// <summary>No axe violations, and a full-page screenshot for people to look at.</summary>
     internal static async Task CheckAsync(IPage page, string name)
     {
         // Nothing may be wider than the phone: a page that scrolls sideways hides half of every line.
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= page.ViewportSize!.Width, $"{name} is {width} px wide on a {page.ViewportSize.Width} px screen");
+        var misread = await page.EvaluateAsync<string[]>(ReadsRightScript);
+        Assert.True(misread.Length == 0, $"{name}: " + string.Join("; ", misread));
         var axe = await page.RunAxe();
         Assert.True(axe.Violations.Length == 0, $"{name}: " + string.Join("; ", axe.Violations.Select(v => $"{v.Id} ({v.Nodes.Length}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, $"{name}.png"), FullPage = true });

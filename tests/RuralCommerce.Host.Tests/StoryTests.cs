@@ -175,7 +175,7 @@ public sealed class StoryTests(StoryHost host) : IClassFixture<StoryHost>
     [Fact]
     public async Task After_the_story_every_page_of_every_role_answers_200_for_that_role()
     {
-        Assert.Equal(9, Outcome.Accounts.Count);
+        Assert.Equal(10, Outcome.Accounts.Count);
         foreach (var account in Outcome.Accounts)
         {
             using var browser = new PageBrowser(host);

@@ -133,7 +133,8 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         var g = $"/cooperatives/{guizhou.Id}";
         var county = $"/counties/{Uri.EscapeDataString(guizhou.Province)}/{Uri.EscapeDataString(guizhou.County)}";
         var seller = trained[0];
-        var learner = learnerPeople.FirstOrDefault() ?? seller.Person;
+        // The demo's learner is halfway through the course: the player, the quiz and the certificate are still ahead.
+        var learner = learnerPeople.ElementAtOrDefault(Math.Max(0, scale.Finishers - TrainedCount)) ?? learnerPeople.FirstOrDefault() ?? seller.Person;
         var enrolmentId = (await _api.GetAsync(learner, "/api/training/my/enrolments")).EnumerateArray().First().GetProperty("enrolmentId").GetGuid();
         var buyerOrder = Items(await _api.GetAsync(buyers[0], "/api/orders/mine")).First().GetProperty("orderId").GetGuid();
         _accounts.Add(new("合作社管理员 Cooperative administrator", guizhouAdmin.Name, guizhouAdmin.Phone, password,
@@ -146,6 +147,7 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         _accounts.Add(new("主播 Livestream host", hubeiHost.Name, hubeiHost.Phone, password,
             ["/my/livestreams", $"/cooperatives/{hubei.Id}/livestreams/{livestreamId}", $"/cooperatives/{hubei.Id}/livestreams/{livestreamId}/tally"]));
         _accounts.Add(new("物流中心 Logistics operator", operators[1].Name, operators[1].Phone, password, [$"/logistics/{hubei.CentreId}", "/logistics"]));
+        _accounts.Add(new("物流中心（雷山县）Logistics operator, Leishan", operators[0].Name, operators[0].Phone, password, [$"/logistics/{guizhou.CentreId}", "/logistics"]));
         _accounts.Add(new("县级官员 County officer", officer.Name, officer.Phone, password, [county]));
         _accounts.Add(new("买家 Buyer", buyers[0].Name, buyers[0].Phone, password,
             ["/shop", "/my/orders", $"/my/orders/{buyerOrder}", "/cart", $"/shop/cooperatives/{hubei.Id}"]));
@@ -251,7 +253,12 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         });
         var productId = product.GetProperty("productId").GetGuid();
         await _api.UploadAsync(seller.Person, $"{basePath}/{productId}/photos", [], "photo.png", "image/png",
-            TinyPng.Solid(mushrooms ? (byte)150 : (byte)230, mushrooms ? (byte)100 : (byte)210, mushrooms ? (byte)60 : (byte)160));
+            category switch
+            {
+                "DriedMushrooms" => ProducePhoto.DriedMushrooms(index),
+                "FreshMushrooms" => ProducePhoto.FreshMushrooms(index),
+                _ => unit == "Box" ? ProducePhoto.RiceWineGift(index) : ProducePhoto.RiceWine(index),
+            });
         var batch = await _api.PostAsync(seller.Person, $"{basePath}/{productId}/batches", new
         {
             code = $"{code}-{host.Now.ToOffset(China):yyMMdd}",
@@ -380,7 +387,9 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         {
             // Trained sellers grow more and better mushrooms from month 3: three times the orders of an untrained one.
             var pool = trainedAfter ? sellers.Concat(trained).Concat(trained).ToList() : sellers;
-            var seller = pool[(i * 7 + month * 3) % pool.Count];
+            // The orders go round the sellers, each month carrying on where the last one stopped, so nobody goes a month
+            // without a sale when there are more orders than sellers (a stride sharing a factor with the pool would skip most).
+            var seller = pool[((month * scale.ShopOrdersPerMonth) + i) % pool.Count];
             return (Buyer: buyers[(i + month) % buyers.Count], Seller: seller, Quantity: 1m + (i % 3), Cash: i % 3 == 0);
         }).ToList();
         await Parallel.ForEachAsync(orders, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (o, _) =>

@@ -2,24 +2,23 @@ using System.IO.Compression;
 
 namespace RuralCommerce.Demo;
 
-/// <summary>A small solid-colour PNG for a product's photo: the demo has no camera, and no image library is needed to make one.</summary>
+/// <summary>A PNG written by hand: the demo needs a few product photos and no image library to make them.</summary>
 internal static class TinyPng
 {
-    private const int Size = 96;
-
-    public static byte[] Solid(byte red, byte green, byte blue)
+    /// <summary>An RGB PNG of <paramref name="size"/> × <paramref name="size"/> pixels, coloured by <paramref name="pixel"/>(x, y).</summary>
+    public static byte[] Encode(int size, Func<int, int, (byte R, byte G, byte B)> pixel)
     {
-        var raw = new byte[Size * (1 + Size * 3)];
-        for (var y = 0; y < Size; y++)
+        ArgumentNullException.ThrowIfNull(pixel);
+        var raw = new byte[size * (1 + (size * 3))];
+        for (var y = 0; y < size; y++)
         {
-            var row = y * (1 + Size * 3);
-            for (var x = 0; x < Size; x++)
+            var row = y * (1 + (size * 3));
+            for (var x = 0; x < size; x++)
             {
-                // A lighter band across the middle, so the photo is not a flat square.
-                var light = Math.Abs(y - Size / 2) < Size / 6 ? 30 : 0;
-                raw[row + 1 + x * 3] = (byte)Math.Min(255, red + light);
-                raw[row + 2 + x * 3] = (byte)Math.Min(255, green + light);
-                raw[row + 3 + x * 3] = (byte)Math.Min(255, blue + light);
+                var (r, g, b) = pixel(x, y);
+                raw[row + 1 + (x * 3)] = r;
+                raw[row + 2 + (x * 3)] = g;
+                raw[row + 3 + (x * 3)] = b;
             }
         }
 
@@ -31,7 +30,7 @@ internal static class TinyPng
 
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", [0, 0, 0, Size, 0, 0, 0, Size, 8, 2, 0, 0, 0]);
+        Chunk(png, "IHDR", [.. BigEndian((uint)size), .. BigEndian((uint)size), 8, 2, 0, 0, 0]);
         Chunk(png, "IDAT", compressed.ToArray());
         Chunk(png, "IEND", []);
         return png.ToArray();

@@ -35,7 +35,7 @@ internal static class ShipmentWork
         return ToTask(order, shipment!);
     }
 
-    /// <summary>One page of a queue's shipments, oldest order first (work is done in the order it came).</summary>
+    /// <summary>One page of a queue's shipments: oldest order first, delivered ones newest delivery first.</summary>
     public static async Task<PagedResult<ShipmentTaskResponse>> ListAsync(
         OrdersDbContext db, ShipmentQueue queue, ShipmentStatus? status, PageRequest paging, CancellationToken cancellationToken)
     {
@@ -47,7 +47,11 @@ internal static class ShipmentWork
         rows = queue.CentreId is { } centreId ? rows.Where(r => r.Shipment.LogisticsCentreId == centreId) : rows;
         rows = status is { } s ? rows.Where(r => r.Shipment.Status == s) : rows;
         var total = await rows.CountAsync(cancellationToken);
-        var page = await rows.OrderBy(r => r.PlacedAt).ThenBy(r => r.Shipment.Id).Skip(paging.Skip).Take(paging.PageSize)
+        // Work is done in the order it came; what is done reads newest first.
+        var ordered = status == ShipmentStatus.Delivered
+            ? rows.OrderByDescending(r => r.Shipment.DeliveredAt).ThenBy(r => r.Shipment.Id)
+            : rows.OrderBy(r => r.PlacedAt).ThenBy(r => r.Shipment.Id);
+        var page = await ordered.Skip(paging.Skip).Take(paging.PageSize)
             .Select(r => new { r.OrderId, ShipmentId = r.Shipment.Id }).ToListAsync(cancellationToken);
         var orderIds = page.Select(p => p.OrderId).Distinct().ToList();
         var orders = await db.Orders.Where(o => orderIds.Contains(o.Id)).Include(o => o.Lines).Include(o => o.Shipments).AsSplitQuery().AsNoTracking()
