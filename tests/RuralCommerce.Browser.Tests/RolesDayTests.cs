@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
@@ -13,46 +12,29 @@ namespace RuralCommerce.Browser.Tests;
 /// <summary>The demo's story (at its small size) played into the real host the browser opens: every role's people and their history.</summary>
 public sealed class DemoBrowserHost : BrowserHost, IStoryHost
 {
-    private const string Password = "Story-of-the-mushrooms-1";
-    private const string PaymentSecret = "the-development-payment-providers-key-for-the-story";
-
     public StoryOutcome Outcome { get; private set; } = null!;
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     public (string Phone, string Password) PlatformAdministrator => (AdminPhone, AdminPassword);
 
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
-    {
-        ["Access:BootstrapAdmin:Phone"] = AdminPhone,
-        ["Access:BootstrapAdmin:Password"] = AdminPassword,
-        ["Access:BootstrapAdmin:DisplayName"] = "平台管理员",
-        ["Orders:PaymentCallbackSecret"] = PaymentSecret,
-        ["IncomeTracking:TrainingEffectWindowMonths"] = "1",
-    };
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = StoryPlay.Settings(AdminPhone, AdminPassword);
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        try
-        {
-            Outcome = await new Story(this, StoryScale.Small, Password).PlayAsync();
-        }
-        finally
-        {
-            Clock.Offset = TimeSpan.Zero;
-        }
+        Outcome = await StoryPlay.PlayAsync(this, Clock);
     }
 
     public StoryAccount Account(string role) => Outcome.Accounts.Single(a => a.Role.StartsWith(role, StringComparison.Ordinal));
 
     HttpClient IStoryHost.CreateClient() => CreateClient();
 
-    public string LastTextTo(string phone) => Sms.Sent.LastOrDefault(s => s.Phone == phone).Text ?? "";
+    public string LastTextTo(string phone) => StoryPlay.LastTextTo(Sms, phone);
 
-    public void SetClock(DateTimeOffset now) => Clock.Offset = now - DateTimeOffset.UtcNow;
+    public void SetClock(DateTimeOffset now) => StoryPlay.SetClock(Clock, now);
 
-    public string SignPaymentNotice(byte[] body) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaymentSecret), body));
+    public string SignPaymentNotice(byte[] body) => StoryPlay.SignPaymentNotice(body);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -19,19 +19,10 @@ namespace RuralCommerce.Host.Tests;
 public sealed class StoryHost : ConfiguredHost, IAsyncLifetime, IStoryHost
 {
     public const string AdministratorPhone = "+8614000000000";
-    public const string Password = "Story-of-the-mushrooms-1";
-    private const string PaymentSecret = "the-development-payment-providers-key-for-the-story";
+    public const string Password = StoryPlay.Password;
 
     public StoryHost()
-        : base(new Dictionary<string, string>
-        {
-            ["Access:BootstrapAdmin:Phone"] = AdministratorPhone,
-            ["Access:BootstrapAdmin:Password"] = Password,
-            ["Access:BootstrapAdmin:DisplayName"] = "平台管理员",
-            ["Orders:PaymentCallbackSecret"] = PaymentSecret,
-            // Four months of history: the training effect compares one month before and after the course.
-            ["IncomeTracking:TrainingEffectWindowMonths"] = "1",
-        })
+        : base(StoryPlay.Settings(AdministratorPhone, Password))
     {
     }
 
@@ -41,27 +32,17 @@ public sealed class StoryHost : ConfiguredHost, IAsyncLifetime, IStoryHost
 
     public (string Phone, string Password) PlatformAdministrator => (AdministratorPhone, Password);
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            Outcome = await new Story(this, StoryScale.Small, Password).PlayAsync();
-        }
-        finally
-        {
-            Clock.Offset = TimeSpan.Zero;
-        }
-    }
+    public async Task InitializeAsync() => Outcome = await StoryPlay.PlayAsync(this, Clock);
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     HttpClient IStoryHost.CreateClient() => CreateClient();
 
-    public string LastTextTo(string phone) => Sms.Sent.LastOrDefault(s => s.Phone == phone).Text ?? "";
+    public string LastTextTo(string phone) => StoryPlay.LastTextTo(Sms, phone);
 
-    public void SetClock(DateTimeOffset now) => Clock.Offset = now - DateTimeOffset.UtcNow;
+    public void SetClock(DateTimeOffset now) => StoryPlay.SetClock(Clock, now);
 
-    public string SignPaymentNotice(byte[] body) => Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaymentSecret), body));
+    public string SignPaymentNotice(byte[] body) => StoryPlay.SignPaymentNotice(body);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
