@@ -230,7 +230,7 @@ public sealed partial class FullDemoTests
             Assert.False(demo.HasExited, string.Join(Environment.NewLine, lines));
 
             var accounts = lines.Select(l => Account().Match(l)).Where(m => m.Success).ToList();
-            Assert.Equal(9, accounts.Count);
+            Assert.Equal(10, accounts.Count);
             Assert.Contains(lines, l => l.Contains("orders completed", StringComparison.Ordinal));
             foreach (var account in accounts)
             {
