@@ -37,7 +37,7 @@ internal static class CourseResponses
     public static LessonResponse ToResponse(this Lesson lesson) => new(
         lesson.Id, lesson.Position, lesson.Title, lesson.Summary, lesson.DurationSeconds,
         lesson.VideoFile is not null ? VideoUrl(lesson.VideoFile) : lesson.VideoLink, lesson.VideoContentType, lesson.VideoUploaded,
-        lesson.VideoUploaded ? lesson.VideoBytes : null, lesson.VideoKilobitsPerSecond, lesson.StallsOnSlowNetworks);
+        lesson.VideoBytes, lesson.VideoKilobitsPerSecond, lesson.StallsOnSlowNetworks);
 
     /// <summary>The course as <paramref name="forTrainer"/> sees it (with the quiz's answers) or as a learner does.</summary>
     public static CourseResponse ToResponse(this Course course, bool forTrainer) => new(
