@@ -55,7 +55,7 @@ internal static class OrderBurstLoad
         factory.StartServer();
         var address = factory.ClientOptions.BaseAddress;
 
-        var (eventId, products) = await LiveEventAsync(factory, stock);
+        var (_, eventId, products, _) = await LiveEventAsync(factory, stock);
         var delivering = Environment.GetEnvironmentVariable("BURST_DELIVERY") != "0";
         if (!delivering)
         {
@@ -197,8 +197,8 @@ internal static class OrderBurstLoad
         return errors;
     }
 
-    /// <summary>The rice-wine cooperative's live event with four featured products at livestream prices, once Orders knows it is on air.</summary>
-    private static async Task<(Guid EventId, Guid[] Products)> LiveEventAsync(ApiFactory factory, decimal stock)
+    /// <summary>The rice-wine cooperative's live event with four featured products at livestream prices, once Orders knows it is on air; and its host's token.</summary>
+    internal static async Task<(Guid CooperativeId, Guid EventId, Guid[] Products, string HostToken)> LiveEventAsync(ApiFactory factory, decimal stock)
     {
         var shop = await CatalogScenario.CreateAsync(factory, "孝感米酒合作社");
         var seller = await shop.AddSellerAsync("陈洁", "朱湖");
@@ -225,10 +225,10 @@ internal static class OrderBurstLoad
                 && await db.LiveOffers.CountAsync(o => o.LivestreamId == eventId && o.Featured) == HotProducts
                 && await db.SellableProducts.CountAsync(p => products.Contains(p.Id) && p.DeclaredMilli == (long)(stock * 1000)) == HotProducts;
         }, "Orders knows the live event, its offers and the stock");
-        return (eventId, products);
+        return (shop.CooperativeId, eventId, products, host.Session.AccessToken);
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
 
 /// <summary>The host with its log at Warning, as an operator runs a busy one; BURST_SETTINGS="Key=Value;…" adds settings for experiments.</summary>

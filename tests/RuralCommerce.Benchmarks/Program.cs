@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using RuralCommerce.Benchmarks;
 
-// `shop-search`, `order-burst`, `training`, `income` and `photo-uploads` measure the host over HTTP and print latency percentiles; anything else runs BenchmarkDotNet.
+// `shop-search`, `order-burst`, `tally-latency`, `training`, `income` and `photo-uploads` measure the host over HTTP and print latency percentiles; anything else runs BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "shop-search")
 {
     return await ShopSearchLoad.RunAsync(args);
@@ -10,6 +10,11 @@ if (args.Length > 0 && args[0] == "shop-search")
 if (args.Length > 0 && args[0] == "order-burst")
 {
     return await OrderBurstLoad.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "tally-latency")
+{
+    return await TallyLatencyLoad.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "training")
