@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RuralCommerce.Catalog.Features.Common;
 using RuralCommerce.Orders.Persistence;
 using RuralCommerce.TestSupport;
+using RuralCommerce.TestSupport.Orders;
 
 namespace RuralCommerce.Browser.Tests;
 
@@ -59,5 +61,60 @@ public sealed class OrdersJourneyTests(BrowserHost host) : IClassFixture<Browser
 
         await page.GotoAsync("/cart");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("购物车是空的");
+    }
+
+    [Fact]
+    public async Task A_cart_of_two_cooperatives_becomes_two_orders_paid_one_after_another_and_the_platform_records_a_cooperatives_merchant_ids()
+    {
+        var wine = await ProductAsync("孝感米酒合作社", "孝感米酒 1 升", 45.50m);
+        var mushrooms = await ProductAsync("雷山香菇合作社", "椴木干香菇 500 克", 68.00m);
+        var (phone, session) = await host.NewVerifiedPersonAsync("赵磊");
+        var buyer = new OrdersApi(host.ClientFor(session));
+        await buyer.PutInCart(wine.Product.ProductId, 1m);
+        await buyer.PutInCart(mushrooms.Product.ProductId, 2m);
+        await buyer.SaveAddress(OrdersApi.Home("赵磊"), isDefault: true);
+        var page = await host.NewPhoneAsync();
+        await host.SignInAsync(page, phone);
+
+        await page.GotoAsync("/cart");
+        await page.GetByLabel("支付方式").SelectOptionAsync("WeChatPay");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交订单" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/my/orders?placed=2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已分成 2 个订单");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "去付款" })).ToHaveCountAsync(2);
+        await JourneyTests.CheckAsync(page, "checkout-split");
+        await page.GetByRole(AriaRole.Link, new() { Name = "去付款" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "去支付" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认支付" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("支付成功");
+        await page.GotoAsync("/my/orders");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "去付款" })).ToHaveCountAsync(1);
+
+        var platform = await host.NewPhoneAsync();
+        await host.SignInAsync(platform, BrowserHost.AdminPhone, BrowserHost.AdminPassword);
+        await platform.GotoAsync($"/cooperatives/{mushrooms.Shop.CooperativeId}/payments");
+        await platform.GetByLabel("微信支付子商户号").FillAsync("19000-00109");
+        await platform.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(platform.Locator(".field-error")).ToContainTextAsync("8 至 32 位数字");
+        await platform.GetByLabel("微信支付子商户号").FillAsync("1900000109");
+        await platform.GetByLabel("支付宝商户号").FillAsync("2088102177846880");
+        await platform.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(platform.GetByRole(AriaRole.Status)).ToContainTextAsync("已保存");
+        await Assertions.Expect(platform.Locator("dl")).ToContainTextAsync("1900000109");
+        await JourneyTests.CheckAsync(platform, "payment-settings");
+    }
+
+    private async Task<(CatalogScenario Shop, ProductResponse Product)> ProductAsync(string cooperative, string name, decimal price)
+    {
+        var shop = await CatalogScenario.CreateAsync(host, cooperative);
+        var seller = await shop.AddSellerAsync("陈洁", "朱湖村");
+        var product = await shop.ListedProductAsync(seller, CatalogTestData.RiceWine(price: price) with { Name = name, Unit = "Bottle", NetContent = null }, stock: 20m);
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<OrdersDbContext>().SellableProducts.AnyAsync(p => p.Id == product.ProductId && p.DeclaredMilli == 20_000);
+        }, "Orders knows the product and its stock");
+        return (shop, product);
     }
 }

@@ -24,17 +24,67 @@ public sealed class CartAndAddressTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Contains("quantity", (await buyer.PutInCart(wine.ProductId, 1.5m)).FieldErrors.Keys);
         Assert.Equal(HttpStatusCode.Conflict, (await buyer.PutInCart(Guid.NewGuid(), 1m)).Status);
 
-        var order = await buyer.Checkout(new CheckoutRequest(null, "Alipay", home.AddressId), "checkout-1");
+        var checkout = await buyer.Checkout(new CheckoutRequest(null, "Alipay", home.AddressId), "checkout-1");
         var retry = await buyer.Checkout(new CheckoutRequest(null, "Alipay", home.AddressId), "checkout-1");
 
-        Assert.Equal(HttpStatusCode.Created, order.Status);
-        Assert.Equal(order.Body.OrderId, retry.Body.OrderId);
-        Assert.Equal((121.85m, "张三丰"), (order.Body.Total, order.Body.Delivery.Recipient));
+        Assert.Equal(HttpStatusCode.Created, checkout.Status);
+        var order = Assert.Single(checkout.Body.Orders);
+        Assert.Equal(order.OrderId, Assert.Single(retry.Body.Orders).OrderId);
+        Assert.Equal((121.85m, 121.85m, "张三丰"), (checkout.Body.Total, order.Total, order.Delivery.Recipient));
         Assert.Empty((await buyer.Cart()).Body.Lines);
         Assert.Equal((10_000L, 2_000L), await _kit.StockAsync(wine.ProductId));
         Assert.Equal("CartEmpty", (await buyer.Checkout(new CheckoutRequest(OrdersApi.Home(), "Alipay"))).Problem.GetProperty("reason").GetString());
         var listed = Assert.Single((await buyer.Mine()).Body.Items);
         Assert.Equal(("张**", "+86138****8000", "***"), (listed.Delivery.Recipient, listed.Delivery.Phone, listed.Delivery.Detail));
+    }
+
+    [Fact]
+    public async Task A_cart_of_two_cooperatives_checks_out_as_one_order_each_all_or_none_and_a_retry_answers_both()
+    {
+        var (_, _, wine) = await _kit.ProductInStockAsync(10m);
+        var (_, _, mushrooms) = await _kit.ProductInStockAsync(3m, cooperative: "Xiaozhai Mushroom Cooperative");
+        var buyer = await _kit.BuyerAsync();
+        await buyer.PutInCart(wine.ProductId, 2m);
+        await buyer.PutInCart(mushrooms.ProductId, 4m);
+
+        // The mushrooms are short: neither cooperative's order is placed, nothing is reserved, the cart stays.
+        var refused = await buyer.Checkout(new CheckoutRequest(OrdersApi.Home(), "WeChatPay"));
+        Assert.Equal("InsufficientStock", refused.Problem.GetProperty("reason").GetString());
+        Assert.Equal((10_000L, 0L), await _kit.StockAsync(wine.ProductId));
+        Assert.Equal(2, (await buyer.Cart()).Body.Lines.Count);
+        Assert.Equal(0, (await buyer.Mine()).Body.TotalCount);
+
+        await buyer.PutInCart(mushrooms.ProductId, 3m);
+        var checkout = await buyer.Checkout(new CheckoutRequest(OrdersApi.Home(), "WeChatPay"), "two-cooperatives");
+        var retry = await buyer.Checkout(new CheckoutRequest(OrdersApi.Home(), "WeChatPay"), "two-cooperatives");
+
+        Assert.Equal(HttpStatusCode.Created, checkout.Status);
+        Assert.Equal([[wine.ProductId], [mushrooms.ProductId]], checkout.Body.Orders.Select(o => o.Lines.Select(l => l.ProductId).ToArray()));
+        Assert.Equal(checkout.Body.Orders.Select(o => o.OrderId), retry.Body.Orders.Select(o => o.OrderId));
+        Assert.Equal(checkout.Body.Orders.Sum(o => o.Total), checkout.Body.Total);
+        Assert.All(checkout.Body.Orders, o => Assert.Equal(("Placed", "WeChatPay"), (o.Status, o.PaymentMethod)));
+        Assert.Equal((10_000L, 2_000L), await _kit.StockAsync(wine.ProductId));
+        Assert.Equal((3_000L, 3_000L), await _kit.StockAsync(mushrooms.ProductId));
+        Assert.Empty((await buyer.Cart()).Body.Lines);
+        Assert.Equal(2, (await buyer.Mine()).Body.TotalCount);
+    }
+
+    [Fact]
+    public async Task An_order_placed_directly_is_of_one_cooperative_and_a_mix_is_refused_with_nothing_reserved()
+    {
+        var (_, _, wine) = await _kit.ProductInStockAsync(10m);
+        var (_, _, mushrooms) = await _kit.ProductInStockAsync(10m, cooperative: "Xiaozhai Mushroom Cooperative");
+        var buyer = await _kit.BuyerAsync();
+
+        var mixed = await buyer.Place(new Features.PlaceOrder.PlaceOrderRequest(
+            [new Features.PlaceOrder.OrderLineRequest(wine.ProductId, 1m), new Features.PlaceOrder.OrderLineRequest(mushrooms.ProductId, 2m)],
+            OrdersApi.Home(), "CashOnDelivery"));
+
+        Assert.Equal(HttpStatusCode.Conflict, mixed.Status);
+        Assert.Equal("OneCooperativePerOrder", mixed.Problem.GetProperty("reason").GetString());
+        Assert.Equal(mushrooms.ProductId, mixed.Problem.GetProperty("productIds")[0].GetGuid());
+        Assert.Equal((10_000L, 0L), await _kit.StockAsync(wine.ProductId));
+        Assert.Equal((10_000L, 0L), await _kit.StockAsync(mushrooms.ProductId));
     }
 
     [Fact]
@@ -66,9 +116,9 @@ public sealed class CartAndAddressTests(ApiFactory factory) : IClassFixture<ApiF
         var (shop, _, wine) = await _kit.ProductInStockAsync(10m);
         var (other, _, mushrooms) = await _kit.ProductInStockAsync(10m, cooperative: "Xiaozhai Mushroom Cooperative");
         var buyer = await _kit.BuyerAsync();
-        var mixed = (await buyer.Place(new Features.PlaceOrder.PlaceOrderRequest(
-            [new Features.PlaceOrder.OrderLineRequest(wine.ProductId, 1m), new Features.PlaceOrder.OrderLineRequest(mushrooms.ProductId, 2m)],
-            OrdersApi.Home(), "CashOnDelivery"))).Body;
+        await buyer.PutInCart(wine.ProductId, 1m);
+        await buyer.PutInCart(mushrooms.ProductId, 2m);
+        var mixed = (await buyer.Checkout(new CheckoutRequest(OrdersApi.Home(), "CashOnDelivery"))).Body.Orders[0];
         var cancelled = (await buyer.Place(OrdersApi.Buy(wine.ProductId, 1m))).Body;
         await buyer.Cancel(cancelled.OrderId);
         var admin = new OrdersApi(shop.Cooperative.Admin.Http);

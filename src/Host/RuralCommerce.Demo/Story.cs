@@ -138,7 +138,7 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         var enrolmentId = (await _api.GetAsync(learner, "/api/training/my/enrolments")).EnumerateArray().First().GetProperty("enrolmentId").GetGuid();
         var buyerOrder = Items(await _api.GetAsync(buyers[0], "/api/orders/mine")).First().GetProperty("orderId").GetGuid();
         _accounts.Add(new("合作社管理员 Cooperative administrator", guizhouAdmin.Name, guizhouAdmin.Phone, password,
-            [g, $"{g}/members", $"{g}/impact", $"{g}/statements", $"{g}/products", $"{g}/refunds", $"{g}/dues", $"{g}/shares", $"{g}/applications",
+            [g, $"{g}/members", $"{g}/impact", $"{g}/statements", $"{g}/products", $"{g}/refunds", $"{g}/payments", $"{g}/dues", $"{g}/shares", $"{g}/applications",
                 $"{g}/members/{seller.MemberId}", $"{g}/members/{seller.MemberId}/income", "/my/cooperatives"]));
         _accounts.Add(new("培训师 Trainer", trainer.Name, trainer.Phone, password,
             ["/teach", $"/teach/courses/{courseId}", $"/teach/courses/{courseId}/dashboard", $"/teach/courses/{courseId}/learners", $"/teach/courses/{courseId}/sessions"]));
@@ -210,6 +210,9 @@ public sealed class Story(IStoryHost host, StoryScale scale, string password, Ac
         // Orders hears of the operator's verified account through the outbox before it appoints them.
         await _api.WaitForQuietAsync();
         await _api.PutAsync(platform, $"/api/orders/logistics-centres/{centreId}/operators/{centreOperator.AccountId}");
+        // Made-up merchant ids, shaped as the providers' are: the demo pays through the development gateway.
+        await _api.PutAsync(platform, $"/api/orders/cooperatives/{registered.GetProperty("cooperativeId").GetGuid()}/payment-settings",
+            new { weChatPaySubMerchantId = $"16{area}", alipayMerchantId = $"20880000{area}" });
         // The administrator's next token carries the membership once Access has heard of it.
         await _api.WaitForQuietAsync();
         await _api.RenewAsync(admin);

@@ -9,6 +9,7 @@ using RuralCommerce.Orders.Features.ImportPlatformOrders;
 using RuralCommerce.Orders.Features.LiveTally;
 using RuralCommerce.Orders.Features.LogisticsCentres;
 using RuralCommerce.Orders.Features.Payments;
+using RuralCommerce.Orders.Features.PaymentSettings;
 using RuralCommerce.Orders.Features.PlaceOrder;
 using RuralCommerce.Orders.Features.RefundDecisions;
 using RuralCommerce.Orders.Features.SellerShipments;
@@ -32,6 +33,12 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<PagedResult<OrderResponse>>> Mine() => GetAsync<PagedResult<OrderResponse>>(Paths.Url(Paths.Mine));
 
+    public Task<Reply<PaymentSettingsResponse>> PaymentSettings(Guid cooperativeId) =>
+        GetAsync<PaymentSettingsResponse>(Paths.Url(Paths.PaymentSettings, cooperativeId));
+
+    public Task<Reply<PaymentSettingsResponse>> RecordPaymentSettings(Guid cooperativeId, string? weChatPay, string? alipay) =>
+        PutAsync<PaymentSettingsResponse>(Paths.Url(Paths.PaymentSettings, cooperativeId), new PaymentSettingsRequest(weChatPay, alipay));
+
     public Task<Reply<CartResponse>> Cart() => GetAsync<CartResponse>(Paths.Url(Paths.Cart));
 
     public Task<Reply<CartResponse>> PutInCart(Guid productId, decimal quantity) =>
@@ -39,8 +46,8 @@ internal sealed class OrdersApi(HttpClient http) : ApiClient(http)
 
     public Task<Reply<CartResponse>> TakeFromCart(Guid productId) => DeleteAsync<CartResponse>(Paths.Url(Paths.CartLine, productId));
 
-    public Task<Reply<OrderResponse>> Checkout(CheckoutRequest request, string? idempotencyKey = null) =>
-        PostAsync<OrderResponse>(Paths.Url(Paths.Checkout), request, idempotencyKey);
+    public Task<Reply<CheckoutResponse>> Checkout(CheckoutRequest request, string? idempotencyKey = null) =>
+        PostAsync<CheckoutResponse>(Paths.Url(Paths.Checkout), request, idempotencyKey);
 
     public Task<Reply<IReadOnlyList<SavedAddressResponse>>> Addresses() => GetAsync<IReadOnlyList<SavedAddressResponse>>(Paths.Url(Paths.Addresses));
 

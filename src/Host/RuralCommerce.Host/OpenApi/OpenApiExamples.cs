@@ -52,6 +52,8 @@ internal static class OpenApiExamples
         ["contactPhone"] = "\"+8613908551234\"",
         ["idCardNumber"] = "\"522634197803122020\"",
         ["creditCode"] = "\"93522634MA6DKQ8X23\"",
+        ["weChatPaySubMerchantId"] = "\"1900000109\"",
+        ["alipayMerchantId"] = "\"2088102177846880\"",
         ["password"] = "\"Xianggu-2026\"",
         ["currentPassword"] = "\"Xianggu-2026\"",
         ["newPassword"] = "\"Kongbai-0518\"",

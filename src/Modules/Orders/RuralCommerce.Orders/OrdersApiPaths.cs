@@ -33,6 +33,7 @@ internal static class OrdersApiPaths
     public const string LiveTally = CooperativeOrders + "/livestreams/{livestreamId:guid}/tally";
     public const string LiveTallyStream = LiveTally + "/stream";
     public const string LogisticsCentres = "/logistics-centres";
+    public const string PaymentSettings = CooperativeOrders + "/payment-settings";
     public const string LogisticsCentre = LogisticsCentres + "/{centreId:guid}";
     public const string CentreOperator = LogisticsCentre + "/operators/{accountId:guid}";
     public const string CentreQueue = LogisticsCentre + "/shipments";

@@ -21,6 +21,7 @@ using RuralCommerce.Orders.Features.ImportPlatformOrders;
 using RuralCommerce.Orders.Features.LiveTally;
 using RuralCommerce.Orders.Features.LogisticsCentres;
 using RuralCommerce.Orders.Features.Payments;
+using RuralCommerce.Orders.Features.PaymentSettings;
 using RuralCommerce.Orders.Features.PlaceOrder;
 using RuralCommerce.Orders.Features.RefundDecisions;
 using RuralCommerce.Orders.Features.SellerShipments;
@@ -94,6 +95,7 @@ public static class OrdersModule
         group.MapConfirmReceipt();
         group.MapSellerShipments();
         group.MapLogisticsCentres();
+        group.MapPaymentSettings();
         group.MapCentreQueue();
         group.MapAskForRefund();
         group.MapRefundDecisions();

@@ -4,6 +4,7 @@ using RuralCommerce.Orders.Domain.Buyers;
 using RuralCommerce.Orders.Domain.Livestreams;
 using RuralCommerce.Orders.Domain.Logistics;
 using RuralCommerce.Orders.Domain.Orders;
+using RuralCommerce.Orders.Domain.Payments;
 using RuralCommerce.Orders.Domain.Sellables;
 
 namespace RuralCommerce.Orders.Persistence;
@@ -219,6 +220,20 @@ internal sealed class CooperativeLocationConfiguration : IEntityTypeConfiguratio
         builder.HasKey(c => c.CooperativeId);
         builder.Property(c => c.Province).HasMaxLength(50);
         builder.Property(c => c.County).HasMaxLength(50);
+    }
+}
+
+internal sealed class CooperativePayeeConfiguration : IEntityTypeConfiguration<CooperativePayee>
+{
+    public void Configure(EntityTypeBuilder<CooperativePayee> builder)
+    {
+        builder.ToTable("CooperativePayees");
+        builder.HasKey(p => p.CooperativeId);
+        builder.Property(p => p.WeChatPaySubMerchantId).HasMaxLength(32);
+        builder.Property(p => p.AlipayMerchantId).HasMaxLength(16);
+        // One merchant account is one cooperative's: a second would send its buyers' money to the first.
+        builder.HasIndex(p => p.WeChatPaySubMerchantId).IsUnique();
+        builder.HasIndex(p => p.AlipayMerchantId).IsUnique();
     }
 }
 

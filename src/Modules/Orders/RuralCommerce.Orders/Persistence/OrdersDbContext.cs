@@ -4,6 +4,7 @@ using RuralCommerce.Orders.Domain.Buyers;
 using RuralCommerce.Orders.Domain.Livestreams;
 using RuralCommerce.Orders.Domain.Logistics;
 using RuralCommerce.Orders.Domain.Orders;
+using RuralCommerce.Orders.Domain.Payments;
 using RuralCommerce.Orders.Domain.Sellables;
 using RuralCommerce.Shared.Infrastructure.Persistence;
 using RuralCommerce.SharedKernel;
@@ -31,6 +32,8 @@ internal abstract class OrdersDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<LogisticsCentre> LogisticsCentres => Set<LogisticsCentre>();
 
     public DbSet<CooperativeLocation> CooperativeLocations => Set<CooperativeLocation>();
+
+    public DbSet<CooperativePayee> CooperativePayees => Set<CooperativePayee>();
 
     public DbSet<VerifiedAccount> VerifiedAccounts => Set<VerifiedAccount>();
 

@@ -27,6 +27,9 @@ internal sealed record CartLineResponse(
 /// <summary>The cart at today's shop prices.</summary>
 internal sealed record CartResponse(IReadOnlyList<CartLineResponse> Lines, decimal Total);
 
+/// <summary>What a checkout placed: one order per cooperative (each is paid to its cooperative, one after another), and their sum.</summary>
+internal sealed record CheckoutResponse(IReadOnlyList<OrderResponse> Orders, decimal Total);
+
 /// <param name="PaymentMethod">WeChatPay, Alipay, BankTransfer or CashOnDelivery.</param>
 internal sealed record CheckoutRequest(DeliveryRequest? Delivery, [property: Required, OneOfNames(typeof(PaymentMethod), Except = [nameof(Domain.Orders.PaymentMethod.PaidOnPlatform)])] string? PaymentMethod, Guid? AddressId = null, Guid? LivestreamId = null);
 
@@ -45,9 +48,11 @@ internal static class CartEndpoints
             .WithSummary("Takes a product out of the cart.").WithDescription("Removing what is not there changes nothing.");
         group.MapPost(OrdersApiPaths.Checkout, CheckoutAsync).RequireAuthorization().RequireRateLimiting(OrdersRateLimits.Placement)
             .WithIdempotency<OrdersDbContext>().WithName("CheckoutCart")
-            .WithSummary("Places one order with everything in the cart, which then empties.")
-            .WithDescription("As placing an order (same 409s), with the cart's lines; 409 `CartEmpty` for an empty cart. The order and the " +
-                "emptied cart commit together. Send an Idempotency-Key. Queued with the other placements (429 when the queue is full).")
+            .WithSummary("Places everything in the cart as one order per cooperative, and empties the cart.")
+            .WithDescription("As placing an order (same 409s), with the cart's lines, split by cooperative: each order is paid to its own " +
+                "cooperative, so a buyer pays them one after another. 409 `CartEmpty` for an empty cart. Every order and the emptied cart " +
+                "commit together (all or none). Send an Idempotency-Key: a retry answers with the same orders. Queued with the other " +
+                "placements (429 when the queue is full).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
@@ -93,7 +98,7 @@ internal static class CartEndpoints
         return TypedResults.Ok(await ReadAsync(db, buyer, cancellationToken));
     }
 
-    internal static async Task<Created<OrderResponse>> CheckoutAsync(
+    internal static async Task<Created<CheckoutResponse>> CheckoutAsync(
         CheckoutRequest request, ClaimsPrincipal caller, OrdersDbContext db, OfferedPaymentMethods offered, TimeProvider clock, CancellationToken cancellationToken)
     {
         var buyer = caller.AccountId();
@@ -109,9 +114,11 @@ internal static class CartEndpoints
         }
 
         // Two tabs checking out one cart: the second one's removal finds the lines gone and its order rolls back (409).
-        var wanted = lines.ToDictionary(l => l.ProductId, l => l.QuantityMilli / (decimal)SellableProduct.MilliPerUnit);
-        return await OrderPlacement.PlaceAsync(
-            db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken, () => db.CartLines.RemoveRange(lines));
+        var wanted = lines.OrderBy(l => l.AddedAt).ToDictionary(l => l.ProductId, l => l.QuantityMilli / (decimal)SellableProduct.MilliPerUnit);
+        var orders = await OrderPlacement.PlaceAsync(
+            db, clock, buyer, wanted, delivery!, method, request.LivestreamId, oneCooperative: false, cancellationToken, () => db.CartLines.RemoveRange(lines));
+        var placed = orders.Select(o => o.ToResponse()).ToList();
+        return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Mine), new CheckoutResponse(placed, placed.Sum(o => o.Total)));
     }
 
     internal static async Task<CartResponse> ReadAsync(OrdersDbContext db, Guid buyer, CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ internal sealed class OfferedPaymentMethods
     /// <summary>The gateway that collects and refunds online payments; null where none is configured.</summary>
     public IPaymentGateway? Gateway { get; }
 
+    /// <summary>
+    /// The online methods a cooperative's buyers are offered on this host. The development gateway stands in for every
+    /// cooperative; without a gateway there are none, whatever merchant ids a cooperative has.
+    /// </summary>
+    public IReadOnlyList<PaymentMethod> Online => [.. Methods.Where(NeedsGateway)];
+
     public static bool NeedsGateway(PaymentMethod method) => method != PaymentMethod.CashOnDelivery;
 
     /// <summary>Why <paramref name="configured"/> cannot be offered on a host with or without a gateway; null when it can.</summary>

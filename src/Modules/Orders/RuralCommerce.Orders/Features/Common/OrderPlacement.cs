@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RuralCommerce.Orders.Domain.Livestreams;
 using RuralCommerce.Orders.Domain.Orders;
@@ -26,13 +24,14 @@ internal static class OrderPlacement
     public static bool IsQuantity(decimal? quantity) => quantity is > 0m and <= 100_000m && decimal.Round(quantity.Value, 3) == quantity;
 
     /// <summary>
-    /// Places and commits an order, with whatever <paramref name="alsoStage"/> stages beside it: reads and checks first,
-    /// then one transaction for the reservations and the order (the idempotency filter's, when a key came), and answers
-    /// 201 with the order.
+    /// Places and commits one order per cooperative whose products are wanted (in the order the lines name them), with
+    /// whatever <paramref name="alsoStage"/> stages beside them: reads and checks first, then one transaction for every
+    /// reservation and order (the idempotency filter's, when a key came) — all of them or none. With
+    /// <paramref name="oneCooperative"/>, lines of several cooperatives are refused (409 <c>OneCooperativePerOrder</c>).
     /// </summary>
-    public static async Task<Created<OrderResponse>> PlaceAsync(
+    public static async Task<IReadOnlyList<Order>> PlaceAsync(
         OrdersDbContext db, TimeProvider clock, Guid buyer, IReadOnlyDictionary<Guid, decimal> wanted, DeliveryAddress delivery,
-        PaymentMethod method, Guid? livestreamId, CancellationToken cancellationToken, Action? alsoStage = null)
+        PaymentMethod method, Guid? livestreamId, bool oneCooperative, CancellationToken cancellationToken, Action? alsoStage = null)
     {
         var ids = wanted.Keys.ToList();
         var products = await db.SellableProducts.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -41,6 +40,14 @@ internal static class OrderPlacement
         if (notForSale.Count > 0)
         {
             throw new ConflictException("ProductNotForSale", "Some products are not for sale here.", new Dictionary<string, object?> { ["productIds"] = notForSale });
+        }
+
+        var cooperatives = ids.GroupBy(id => products[id].CooperativeId).ToList();
+        if (oneCooperative && cooperatives.Count > 1)
+        {
+            throw new ConflictException("OneCooperativePerOrder",
+                "An order is paid to one cooperative: order these products separately, or check out a cart, which makes one order per cooperative.",
+                new Dictionary<string, object?> { ["productIds"] = cooperatives.Skip(1).SelectMany(c => c).ToList() });
         }
 
         var errors = new ValidationErrors();
@@ -55,10 +62,12 @@ internal static class OrderPlacement
             : await db.LiveOffers.AsNoTracking().Where(o => o.LivestreamId == live.Id && o.Featured && ids.Contains(o.ProductId))
                 .ToDictionaryAsync(o => o.ProductId, cancellationToken);
 
-        // The order and its outbox rows are staged before the file's one writer is taken, so the writer is held for
+        // The orders and their outbox rows are staged before the file's one writer is taken, so the writer is held for
         // the writes only; a refused reservation throws, and nothing staged is saved.
-        var order = NewOrder(clock, buyer, wanted, delivery, method, products, offers, live);
-        db.Orders.Add(order);
+        var orders = cooperatives
+            .Select(c => NewOrder(clock, buyer, c.ToDictionary(id => id, id => wanted[id]), delivery, method, products, offers, live))
+            .ToList();
+        db.Orders.AddRange(orders);
         alsoStage?.Invoke();
         db.PrepareWrites();
 
@@ -74,8 +83,12 @@ internal static class OrderPlacement
 
             await db.CommitWritesAsync(writes, cancellationToken);
 
-            OrdersMetrics.OrderPlaced(live is not null);
-            return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
+            foreach (var _ in orders)
+            {
+                OrdersMetrics.OrderPlaced(live is not null);
+            }
+
+            return orders;
         }
     }
 
@@ -83,7 +96,6 @@ internal static class OrderPlacement
         TimeProvider clock, Guid buyer, IReadOnlyDictionary<Guid, decimal> wanted, DeliveryAddress delivery, PaymentMethod method,
         Dictionary<Guid, SellableProduct> products, Dictionary<Guid, LiveOffer> offers, LiveEvent? live)
     {
-
         var lines = wanted.Select(w =>
         {
             var p = products[w.Key];

@@ -45,7 +45,9 @@ internal static class PlaceOrderEndpoint
                 "for a product featured in the live event named by `livestreamId`. Quantities are in units of sale: whole for counted units, to " +
                 "the gram for weighed ones. 409 `InsufficientStock` lists the short lines (`shortLines`: productId, requested, available); 409 " +
                 "`LivestreamCapReached` lists the lines over the event's caps the same way; 409 `ProductNotForSale` names products that are " +
-                "unknown, not listed, or of another cooperative than the live event's; 409 `LivestreamNotLive` when the event is not on air. " +
+                "unknown, not listed, or of another cooperative than the live event's; 409 `LivestreamNotLive` when the event is not on air; 409 " +
+                "`OneCooperativePerOrder` when the lines are of several cooperatives (an order is paid to one cooperative: `productIds` names " +
+                "the lines of the others; a cart's checkout splits them). " +
                 "Cash-on-delivery orders are confirmed at once; others wait for their payment and expire unpaid. Send an Idempotency-Key: a " +
                 "retry returns the same order and reserves nothing again. In a burst a host works on a few placements at once and queues the " +
                 "rest; 429 when even its queue is full (retry with the same key).")
@@ -63,7 +65,8 @@ internal static class PlaceOrderEndpoint
         var delivery = await DeliveryChoice.ResolveAsync(db, buyer, request.Delivery, request.AddressId, errors, cancellationToken);
         errors.ThrowIfAny();
 
-        return await OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, cancellationToken);
+        var order = (await OrderPlacement.PlaceAsync(db, clock, buyer, wanted, delivery!, method, request.LivestreamId, oneCooperative: true, cancellationToken)).Single();
+        return TypedResults.Created(OrdersApiPaths.Url(OrdersApiPaths.Order, order.Id.Value), order.ToResponse());
     }
 
     internal static Dictionary<Guid, decimal> ValidateLines(IReadOnlyList<OrderLineRequest>? requested, ValidationErrors errors)

@@ -663,6 +663,39 @@ namespace RuralCommerce.Orders.Persistence.Migrations.SqlServer
                     b.ToTable("Shipments", "orders");
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Payments.CooperativePayee", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AlipayMerchantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WeChatPaySubMerchantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("CooperativeId");
+
+                    b.HasIndex("AlipayMerchantId")
+                        .IsUnique()
+                        .HasFilter("[AlipayMerchantId] IS NOT NULL");
+
+                    b.HasIndex("WeChatPaySubMerchantId")
+                        .IsUnique()
+                        .HasFilter("[WeChatPaySubMerchantId] IS NOT NULL");
+
+                    b.ToTable("CooperativePayees", "orders");
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Sellables.SellableProduct", b =>
                 {
                     b.Property<Guid>("Id")

@@ -652,6 +652,37 @@ namespace RuralCommerce.Orders.Persistence.Migrations.Sqlite
                     b.ToTable("Shipments", (string)null);
                 });
 
+            modelBuilder.Entity("RuralCommerce.Orders.Domain.Payments.CooperativePayee", b =>
+                {
+                    b.Property<Guid>("CooperativeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlipayMerchantId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeChatPaySubMerchantId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CooperativeId");
+
+                    b.HasIndex("AlipayMerchantId")
+                        .IsUnique();
+
+                    b.HasIndex("WeChatPaySubMerchantId")
+                        .IsUnique();
+
+                    b.ToTable("CooperativePayees", (string)null);
+                });
+
             modelBuilder.Entity("RuralCommerce.Orders.Domain.Sellables.SellableProduct", b =>
                 {
                     b.Property<Guid>("Id")
