@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using RuralCommerce.Orders.Payments.WeChatPay;
 using RuralCommerce.TestSupport.Payments;
-using Fault = RuralCommerce.TestSupport.Payments.WeChatPaySimulator.Fault;
+using Fault = RuralCommerce.TestSupport.Payments.ProviderFault;
 
 namespace RuralCommerce.Orders.Tests;
 

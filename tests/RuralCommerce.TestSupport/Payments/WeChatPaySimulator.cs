@@ -25,7 +25,7 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
     private readonly RSA _platformKey = RSA.Create(2048);
     private readonly ConcurrentDictionary<(string SubMchid, string OutTradeNo), Payment> _payments = new();
     private readonly ConcurrentDictionary<string, JsonObject> _refunds = new();
-    private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly ConcurrentQueue<ProviderFault> _faults = new();
     private readonly Lock _gate = new();
     private int _transactions;
 
@@ -34,18 +34,6 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
         Clock = clock;
         MerchantKey = RSA.Create(2048);
         ApiV3Key = Encoding.ASCII.GetBytes(RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 32));
-    }
-
-    public enum Fault
-    {
-        None,
-
-        /// <summary>Does the work, then the answer is lost on the way (the caller sees a broken connection).</summary>
-        LoseAnswer,
-        ServerError,
-        SignWithUnknownKey,
-        TamperAnswer,
-        StaleAnswer,
     }
 
     public TimeProvider Clock { get; }
@@ -73,7 +61,7 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
         }
     }
 
-    public void Then(params Fault[] faults)
+    public void Then(params ProviderFault[] faults)
     {
         foreach (var fault in faults)
         {
@@ -106,7 +94,7 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
     /// body, the transaction sealed with AEAD_AES_256_GCM under the API v3 key. <paramref name="fault"/> may tamper with
     /// it, sign it with an unknown key, or stamp it outside the window.
     /// </summary>
-    public (IReadOnlyDictionary<string, string> Headers, string Body) PaymentNotification(string subMchid, string outTradeNo, Fault fault = Fault.None)
+    public (IReadOnlyDictionary<string, string> Headers, string Body) PaymentNotification(string subMchid, string outTradeNo, ProviderFault fault = ProviderFault.None)
     {
         var payment = _payments[(subMchid, outTradeNo)].ToJson();
         payment["sp_appid"] = AppId;
@@ -121,10 +109,10 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
         refund["sp_mchid"] = ServiceProviderId;
         refund["sub_mchid"] = subMchid;
         refund["refund_status"] = refund["status"]!.GetValue<string>();
-        return Notification("REFUND.SUCCESS", "退款成功", "refund", refund, Fault.None);
+        return Notification("REFUND.SUCCESS", "退款成功", "refund", refund, ProviderFault.None);
     }
 
-    private (IReadOnlyDictionary<string, string>, string) Notification(string eventType, string summary, string originalType, JsonObject resource, Fault fault)
+    private (IReadOnlyDictionary<string, string>, string) Notification(string eventType, string summary, string originalType, JsonObject resource, ProviderFault fault)
     {
         var nonce = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 12);
         var plaintext = Encoding.UTF8.GetBytes(resource.ToJsonString());
@@ -150,10 +138,10 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
                 ["nonce"] = nonce,
             },
         }.ToJsonString();
-        var timestamp = (Clock.GetUtcNow().ToUnixTimeSeconds() - (fault == Fault.StaleAnswer ? 600 : 0)).ToString(CultureInfo.InvariantCulture);
+        var timestamp = (Clock.GetUtcNow().ToUnixTimeSeconds() - (fault == ProviderFault.StaleAnswer ? 600 : 0)).ToString(CultureInfo.InvariantCulture);
         var signatureNonce = WeChatPaySignature.Nonce();
-        var signature = WeChatPaySignature.Sign(fault == Fault.SignWithUnknownKey ? RSA.Create(2048) : _platformKey, timestamp, signatureNonce, body);
-        if (fault == Fault.TamperAnswer)
+        var signature = WeChatPaySignature.Sign(fault == ProviderFault.SignWithUnknownKey ? RSA.Create(2048) : _platformKey, timestamp, signatureNonce, body);
+        if (fault == ProviderFault.TamperAnswer)
         {
             // One byte more than was signed: still JSON, no longer WeChat Pay's.
             body += " ";
@@ -173,7 +161,7 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
         RequestsSeen++;
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         _faults.TryDequeue(out var fault);
-        if (fault == Fault.ServerError)
+        if (fault == ProviderFault.ServerError)
         {
             return Answer(HttpStatusCode.InternalServerError, Error("SYSTEM_ERROR", "系统错误"), fault: null);
         }
@@ -182,7 +170,7 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
         (HttpStatusCode Status, JsonObject? Body) answer = Authentic(request, path, body)
             ? Handle(request.Method, request.RequestUri.AbsolutePath, HttpUtility(request.RequestUri.Query), body)
             : (HttpStatusCode.Unauthorized, Error("SIGN_ERROR", "签名错误"));
-        if (fault == Fault.LoseAnswer)
+        if (fault == ProviderFault.LoseAnswer)
         {
             throw new HttpRequestException("The connection was reset after WeChat Pay did the work.");
         }
@@ -337,14 +325,14 @@ public sealed partial class WeChatPaySimulator : HttpMessageHandler
         return MerchantKey.VerifyData(message, Convert.FromBase64String(match.Groups["signature"].Value), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 
-    private HttpResponseMessage Answer(HttpStatusCode status, JsonObject? body, Fault? fault)
+    private HttpResponseMessage Answer(HttpStatusCode status, JsonObject? body, ProviderFault? fault)
     {
         var text = body?.ToJsonString() ?? "";
-        var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds() - (fault == Fault.StaleAnswer ? 600 : 0);
+        var timestamp = Clock.GetUtcNow().ToUnixTimeSeconds() - (fault == ProviderFault.StaleAnswer ? 600 : 0);
         var nonce = WeChatPaySignature.Nonce();
-        var signature = WeChatPaySignature.Sign(fault == Fault.SignWithUnknownKey ? RSA.Create(2048) : _platformKey,
+        var signature = WeChatPaySignature.Sign(fault == ProviderFault.SignWithUnknownKey ? RSA.Create(2048) : _platformKey,
             timestamp.ToString(CultureInfo.InvariantCulture), nonce, text);
-        if (fault == Fault.TamperAnswer)
+        if (fault == ProviderFault.TamperAnswer)
         {
             text = text.Replace("SUCCESS", "NOTPAY", StringComparison.Ordinal) + " ";
         }

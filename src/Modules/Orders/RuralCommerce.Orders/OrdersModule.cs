@@ -42,7 +42,7 @@ public static class OrdersModule
         services.AddModuleDatabase<OrdersDbContext, SqliteOrdersDbContext, SqlServerOrdersDbContext>(Name, OrdersDbContext.SchemaName);
         services.AddIntegrationEventHandlersFrom(typeof(OrdersModule).Assembly);
         services.AddOptions<OrdersOptions>().Bind(configuration.GetSection(OrdersOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OrdersOptions>, PaymentMethodsValidation>();
+        services.AddSingleton<IValidateOptions<OrdersOptions>, PaymentSettingsValidation>();
         // The development gateway records a payment nobody made: it exists in Development only, and outside it the
         // host offers only what it can really collect (a method without a provider stops it at start-up).
         services.AddSingleton(provider => provider.GetRequiredService<IHostEnvironment>().IsDevelopment()
@@ -105,11 +105,17 @@ public static class OrdersModule
         return endpoints;
     }
 
-    private sealed class PaymentMethodsValidation(IHostEnvironment environment) : IValidateOptions<OrdersOptions>
+    private sealed class PaymentSettingsValidation(IHostEnvironment environment) : IValidateOptions<OrdersOptions>
     {
-        public ValidateOptionsResult Validate(string? name, OrdersOptions options) =>
-            OfferedPaymentMethods.Problem(options.PaymentMethods, hasGateway: environment.IsDevelopment()) is { } problem
-                ? ValidateOptionsResult.Fail(problem)
-                : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, OrdersOptions options)
+        {
+            List<string> problems = [.. options.WeChatPay.Problems(), .. options.Alipay.Problems()];
+            if (OfferedPaymentMethods.Problem(options.PaymentMethods, hasGateway: environment.IsDevelopment()) is { } problem)
+            {
+                problems.Insert(0, problem);
+            }
+
+            return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+        }
     }
 }

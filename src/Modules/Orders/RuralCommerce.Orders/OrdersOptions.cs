@@ -36,6 +36,12 @@ internal sealed class OrdersOptions
     /// </summary>
     public string? PaymentMethods { get; set; }
 
+    /// <summary>The platform's credentials at WeChat Pay, as service provider for the cooperatives (checked at start-up when any is set).</summary>
+    public Payments.WeChatPaySettings WeChatPay { get; set; } = new();
+
+    /// <summary>The platform's Alipay third-party app (checked at start-up when any is set).</summary>
+    public Payments.AlipaySettings Alipay { get; set; } = new();
+
     /// <summary>The development payment gateway's callback key (Development only); generated into the data folder when not set.</summary>
     public string? PaymentCallbackSecret { get; set; }
 }

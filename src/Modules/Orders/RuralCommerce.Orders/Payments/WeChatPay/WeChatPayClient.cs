@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Polly;
-using Polly.Retry;
 
 namespace RuralCommerce.Orders.Payments.WeChatPay;
 
@@ -40,22 +37,6 @@ internal sealed class WeChatPayClient(HttpClient http, WeChatPayMerchant merchan
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
-
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-
-    private static readonly ResiliencePipeline<HttpResponseMessage> Retry = new ResiliencePipelineBuilder<HttpResponseMessage>()
-        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                .Handle<HttpRequestException>()
-                .Handle<TimeoutException>()
-                .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests),
-        })
-        .Build();
 
     /// <summary>Starts a payment inside WeChat: the <c>prepay_id</c> the buyer's WeChat is invoked with.</summary>
     public async Task<string> PrepayJsapiAsync(WeChatPayOrder order, string payerOpenId, CancellationToken cancellationToken) =>
@@ -124,32 +105,21 @@ internal sealed class WeChatPayClient(HttpClient http, WeChatPayMerchant merchan
         HttpResponseMessage response;
         try
         {
-            response = await Retry.ExecuteAsync(
-                async token =>
+            response = await ProviderRetry.SendAsync(http, () =>
+            {
+                var request = new HttpRequestMessage(method, pathAndQuery);
+                if (body is not null)
                 {
-                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
-                    attempt.CancelAfter(AttemptTimeout);
-                    using var request = new HttpRequestMessage(method, pathAndQuery);
-                    if (body is not null)
-                    {
-                        request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-                    }
+                    request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+                }
 
-                    request.Headers.Accept.ParseAdd("application/json");
-                    request.Headers.UserAgent.ParseAdd("RuralCommerce/1.0");
-                    request.Headers.TryAddWithoutValidation("Authorization", WeChatPaySignature.Authorization(
-                        merchant.PrivateKey, merchant.MerchantId, merchant.CertificateSerial, method.Method, pathAndQuery, json,
-                        clock.GetUtcNow().ToUnixTimeSeconds(), WeChatPaySignature.Nonce()));
-                    try
-                    {
-                        return await http.SendAsync(request, attempt.Token);
-                    }
-                    catch (OperationCanceledException timeout) when (!token.IsCancellationRequested)
-                    {
-                        throw new TimeoutException("WeChat Pay did not answer in time.", timeout);
-                    }
-                },
-                cancellationToken);
+                request.Headers.Accept.ParseAdd("application/json");
+                request.Headers.UserAgent.ParseAdd("RuralCommerce/1.0");
+                request.Headers.TryAddWithoutValidation("Authorization", WeChatPaySignature.Authorization(
+                    merchant.PrivateKey, merchant.MerchantId, merchant.CertificateSerial, method.Method, pathAndQuery, json,
+                    clock.GetUtcNow().ToUnixTimeSeconds(), WeChatPaySignature.Nonce()));
+                return request;
+            }, "WeChat Pay", cancellationToken);
         }
         catch (Exception failure) when (failure is HttpRequestException or TimeoutException)
         {
