@@ -34,12 +34,6 @@ internal sealed class AlipayException(string code, string message, Exception? in
 /// </summary>
 internal sealed class AlipayClient(HttpClient http, AlipayApp app, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>The signed address of Alipay's payment page for a phone's browser; it comes back to <paramref name="returnUrl"/>.</summary>
     public Uri WapPayUrl(string appAuthToken, AlipayOrder order, Uri returnUrl) =>
         PageUrl("alipay.trade.wap.pay", appAuthToken, order, "QUICK_WAP_WAY", returnUrl);
@@ -109,7 +103,7 @@ internal sealed class AlipayClient(HttpClient http, AlipayApp app, TimeProvider 
         ["timestamp"] = ChinaTime(clock.GetUtcNow()),
         ["version"] = "1.0",
         ["app_auth_token"] = appAuthToken,
-        ["biz_content"] = JsonSerializer.Serialize(bizContent, Json),
+        ["biz_content"] = JsonSerializer.Serialize(bizContent, ProviderJson.SnakeCase),
     };
 
     private async Task<JsonElement> CallAsync(string method, string appAuthToken, object bizContent, CancellationToken cancellationToken)
@@ -154,5 +148,5 @@ internal sealed class AlipayClient(HttpClient http, AlipayApp app, TimeProvider 
     private static long? Fen(string? yuan) =>
         decimal.TryParse(yuan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero) : null;
 
-    private static string ChinaTime(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static string ChinaTime(DateTimeOffset at) => at.ToOffset(SharedKernel.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

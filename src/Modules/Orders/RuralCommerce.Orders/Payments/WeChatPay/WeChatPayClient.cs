@@ -32,12 +32,6 @@ internal sealed class WeChatPayException(string code, string message, Exception?
 /// </summary>
 internal sealed class WeChatPayClient(HttpClient http, WeChatPayMerchant merchant, WeChatPayPlatformKeys platform, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Starts a payment inside WeChat: the <c>prepay_id</c> the buyer's WeChat is invoked with.</summary>
     public async Task<string> PrepayJsapiAsync(WeChatPayOrder order, string payerOpenId, CancellationToken cancellationToken) =>
         (await SendAsync<PrepayAnswer>(HttpMethod.Post, "/v3/pay/partner/transactions/jsapi",
@@ -96,12 +90,12 @@ internal sealed class WeChatPayClient(HttpClient http, WeChatPayMerchant merchan
 
     private PrepayRequest Prepay(WeChatPayOrder order) => new(
         merchant.AppId, merchant.MerchantId, order.SubMerchantId, order.Description, order.OutTradeNo,
-        order.ExpiresAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        order.ExpiresAt.ToOffset(SharedKernel.ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         merchant.NotifyUrl.ToString(), new Amount(order.TotalFen, "CNY"));
 
     private async Task<T?> SendAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
     {
-        var json = body is null ? "" : JsonSerializer.Serialize(body, body.GetType(), Json);
+        var json = body is null ? "" : JsonSerializer.Serialize(body, body.GetType(), ProviderJson.SnakeCase);
         HttpResponseMessage response;
         try
         {
@@ -139,11 +133,11 @@ internal sealed class WeChatPayClient(HttpClient http, WeChatPayMerchant merchan
 
             if (!response.IsSuccessStatusCode)
             {
-                var error = bytes.Length == 0 ? null : JsonSerializer.Deserialize<ErrorAnswer>(bytes, Json);
+                var error = bytes.Length == 0 ? null : JsonSerializer.Deserialize<ErrorAnswer>(bytes, ProviderJson.SnakeCase);
                 throw new WeChatPayException(error?.Code ?? $"HTTP_{(int)response.StatusCode}", error?.Message ?? "WeChat Pay refused the request.");
             }
 
-            return bytes.Length == 0 ? default : JsonSerializer.Deserialize<T>(bytes, Json);
+            return bytes.Length == 0 ? default : JsonSerializer.Deserialize<T>(bytes, ProviderJson.SnakeCase);
         }
     }
 

@@ -13,8 +13,6 @@ internal sealed record WeChatPayRefundNotice(string OutTradeNo, string OutRefund
 /// <summary>Reads WeChat Pay's notifications: the signature first, then the sealed resource, then its fields.</summary>
 internal sealed class WeChatPayNoticeReader(WeChatPayPlatformKeys platform, byte[] apiV3Key)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>The notice, or why it is not believed (<see cref="WeChatPayVerdict.Forged"/> also for a resource that will not open).</summary>
     public (WeChatPayVerdict Verdict, WeChatPayNotice? Notice) Read(Func<string, string?> header, ReadOnlySpan<byte> body)
     {
@@ -27,7 +25,7 @@ internal sealed class WeChatPayNoticeReader(WeChatPayPlatformKeys platform, byte
         Envelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<Envelope>(body, Json);
+            envelope = JsonSerializer.Deserialize<Envelope>(body, ProviderJson.SnakeCase);
         }
         catch (JsonException)
         {
@@ -40,7 +38,7 @@ internal sealed class WeChatPayNoticeReader(WeChatPayPlatformKeys platform, byte
             return (WeChatPayVerdict.Forged, null);
         }
 
-        var resource = JsonSerializer.Deserialize<Resource>(plaintext, Json)!;
+        var resource = JsonSerializer.Deserialize<Resource>(plaintext, ProviderJson.SnakeCase)!;
         var payment = envelope.EventType.StartsWith("TRANSACTION.", StringComparison.Ordinal)
             ? new WeChatPayTransaction(resource.OutTradeNo, resource.TransactionId, resource.TradeState ?? "", resource.Amount?.Total, resource.SuccessTime)
             : null;
